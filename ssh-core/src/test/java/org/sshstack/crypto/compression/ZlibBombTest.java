@@ -3,6 +3,8 @@ package org.sshstack.crypto.compression;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
@@ -81,7 +83,7 @@ class ZlibBombTest {
         byte[] buffer = new byte[64];
         int n = deflater.deflate(buffer);
         deflater.end();
-        byte[] finished = java.util.Arrays.copyOf(buffer, n);
+        byte[] finished = Arrays.copyOf(buffer, n);
         try (Decompressor in = CompressionAlgorithms.ZLIB.newDecompressor()) {
             assertThatThrownBy(() -> in.decompress(finished)).isInstanceOf(CompressionException.class)
                     .hasMessageContaining("ended");
@@ -96,7 +98,7 @@ class ZlibBombTest {
         byte[] buffer = new byte[64];
         int n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
         deflater.end();
-        byte[] withDictionary = java.util.Arrays.copyOf(buffer, n);
+        byte[] withDictionary = Arrays.copyOf(buffer, n);
         try (Decompressor in = CompressionAlgorithms.ZLIB.newDecompressor()) {
             assertThatThrownBy(() -> in.decompress(withDictionary)).isInstanceOf(CompressionException.class)
                     .hasMessageContaining("dictionary");
@@ -113,7 +115,7 @@ class ZlibBombTest {
             int half = wire.length / 2;
             byte[] first = in.decompress(wire, 0, half);
             byte[] second = in.decompress(wire, half, wire.length - half);
-            assertThat(ZlibInteropTest.concat(java.util.List.of(first, second))).isEqualTo(payload);
+            assertThat(ZlibInteropTest.concat(List.of(first, second))).isEqualTo(payload);
         }
     }
 
