@@ -7,9 +7,9 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.SignatureException;
 import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
@@ -18,7 +18,7 @@ import org.sshstack.SshProtocolException;
 /**
  * RSASSA-PKCS1-v1_5 signatures: {@code rsa-sha2-256}, {@code rsa-sha2-512} (RFC 8332 §3) and the legacy SHA-1
  * {@code ssh-rsa} (RFC 4253 §6.6). Signing emits exactly modulus-length bytes and verifies its own output (a faulty
- * CRT signature leaks the key); verifying left-pads a shorter signature as OpenSSH does and rejects a longer one.
+ * CRT signature leaks the key); verifying ({@link RsaPkcs1Verifier}, strict) left-pads a shorter signature as OpenSSH does and rejects a longer one.
  *
  * <p>Moduli from {@value #MIN_MODULUS_BITS} to {@value #MAX_MODULUS_BITS} bits are accepted for both signing and
  * verifying: 1024 is OpenSSH's {@code SSH_RSA_MINIMUM_MODULUS_SIZE}; the upper cap bounds verification cost.
@@ -32,11 +32,13 @@ final class RsaSignatureAlgorithm implements SignatureAlgorithm {
 
     private final String name;
     private final String jcaName;
+    private final RsaPkcs1Verifier verifier;
     private final boolean legacy;
 
-    RsaSignatureAlgorithm(String name, String jcaName, boolean legacy) {
+    RsaSignatureAlgorithm(String name, String jcaName, RsaPkcs1Verifier verifier, boolean legacy) {
         this.name = name;
         this.jcaName = jcaName;
+        this.verifier = verifier;
         this.legacy = legacy;
     }
 
@@ -91,17 +93,11 @@ final class RsaSignatureAlgorithm implements SignatureAlgorithm {
         return verifyRaw(key, data, signature);
     }
 
-    private boolean verifyRaw(PublicKey key, byte[] data, byte[] signature) throws UnsuitableKeyException {
-        try {
-            Signature verifier = Signature.getInstance(jcaName);
-            verifier.initVerify(key);
-            verifier.update(data);
-            return verifier.verify(signature);
-        } catch (SignatureException e) {
-            return false;
-        } catch (GeneralSecurityException e) {
-            throw new UnsuitableKeyException("cannot verify with this RSA key", e);
+    private boolean verifyRaw(PublicKey key, byte[] data, byte[] signature) throws SshException {
+        if (!(key instanceof RSAPublicKey rsa)) {
+            throw new UnsuitableKeyException(name + " needs an RSA public key, got " + Ed25519SignatureAlgorithm.describe(key));
         }
+        return verifier.verify(rsa, data, signature);
     }
 
     private static PublicKey publicOf(RSAPrivateCrtKey key) throws UnsuitableKeyException {

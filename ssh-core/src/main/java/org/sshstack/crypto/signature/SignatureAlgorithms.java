@@ -16,9 +16,9 @@ public final class SignatureAlgorithms {
             new EcdsaSignatureAlgorithm(EcdsaCurve.NISTP256),
             new EcdsaSignatureAlgorithm(EcdsaCurve.NISTP384),
             new EcdsaSignatureAlgorithm(EcdsaCurve.NISTP521),
-            new RsaSignatureAlgorithm("rsa-sha2-512", "SHA512withRSA", false), // RFC 8332 §3
-            new RsaSignatureAlgorithm("rsa-sha2-256", "SHA256withRSA", false), // RFC 8332 §3
-            new RsaSignatureAlgorithm("ssh-rsa", "SHA1withRSA", true)); // RFC 4253 §6.6, SHA-1
+            new RsaSignatureAlgorithm("rsa-sha2-512", "SHA512withRSA", RsaPkcs1Verifier.SHA512, false), // RFC 8332 §3
+            new RsaSignatureAlgorithm("rsa-sha2-256", "SHA256withRSA", RsaPkcs1Verifier.SHA256, false), // RFC 8332 §3
+            new RsaSignatureAlgorithm("ssh-rsa", "SHA1withRSA", RsaPkcs1Verifier.SHA1, true)); // RFC 4253 §6.6, SHA-1
 
     private static final Map<String, SignatureAlgorithm> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(SignatureAlgorithm::name, Function.identity()));
