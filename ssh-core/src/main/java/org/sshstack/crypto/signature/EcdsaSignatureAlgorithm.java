@@ -49,7 +49,7 @@ final class EcdsaSignatureAlgorithm implements SignatureAlgorithm {
     @Override
     public byte[] sign(PrivateKey key, byte[] data, SecureRandom random) throws SshException {
         if (!(key instanceof ECPrivateKey ec)) {
-            throw new UnsuitableKeyException(name() + " needs an EC private key, got " + Ed25519SignatureAlgorithm.describe(key));
+            throw new UnsuitableKeyException(name() + " needs an EC private key, got " + SignatureBlob.describe(key));
         }
         requireCurve(ec);
         BigInteger d = ec.getS();
@@ -66,7 +66,7 @@ final class EcdsaSignatureAlgorithm implements SignatureAlgorithm {
     @Override
     public boolean verify(PublicKey key, byte[] data, byte[] signatureBlob) throws SshException {
         if (!(key instanceof ECPublicKey ec)) {
-            throw new UnsuitableKeyException(name() + " needs an EC public key, got " + Ed25519SignatureAlgorithm.describe(key));
+            throw new UnsuitableKeyException(name() + " needs an EC public key, got " + SignatureBlob.describe(key));
         }
         requireCurve(ec);
         ECPoint q = toPoint(ec);

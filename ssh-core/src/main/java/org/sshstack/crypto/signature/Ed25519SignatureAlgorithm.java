@@ -72,11 +72,7 @@ final class Ed25519SignatureAlgorithm implements SignatureAlgorithm {
                 ? "Ed25519".equalsIgnoreCase(edec.getParams().getName())
                 : key != null && "Ed25519".equalsIgnoreCase(key.getAlgorithm());
         if (!fits) {
-            throw new UnsuitableKeyException("ssh-ed25519 needs an Ed25519 key, got " + describe(key));
+            throw new UnsuitableKeyException("ssh-ed25519 needs an Ed25519 key, got " + SignatureBlob.describe(key));
         }
-    }
-
-    static String describe(Key key) {
-        return key == null ? "no key" : "a " + key.getAlgorithm() + " key";
     }
 }

@@ -53,7 +53,7 @@ public final class JcaSshSigner implements SshSigner {
                 || key != null && "Ed25519".equalsIgnoreCase(key.getAlgorithm())) {
             return Ed25519SignatureAlgorithm.NAME;
         }
-        throw new UnsuitableKeyException("no SSH signature algorithm for " + Ed25519SignatureAlgorithm.describe(key));
+        throw new UnsuitableKeyException("no SSH signature algorithm for " + SignatureBlob.describe(key));
     }
 
     @Override

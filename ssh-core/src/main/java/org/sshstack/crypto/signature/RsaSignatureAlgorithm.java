@@ -2,6 +2,7 @@ package org.sshstack.crypto.signature;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -18,7 +19,8 @@ import org.sshstack.SshProtocolException;
 /**
  * RSASSA-PKCS1-v1_5 signatures: {@code rsa-sha2-256}, {@code rsa-sha2-512} (RFC 8332 §3) and the legacy SHA-1
  * {@code ssh-rsa} (RFC 4253 §6.6). Signing emits exactly modulus-length bytes and verifies its own output (a faulty
- * CRT signature leaks the key); verifying ({@link RsaPkcs1Verifier}, strict) left-pads a shorter signature as OpenSSH does and rejects a longer one.
+ * CRT signature leaks the key, and the self-check only runs for CRT keys, which carry the public exponent);
+ * verifying ({@link RsaPkcs1Verifier}, strict) left-pads a shorter signature as OpenSSH does and rejects a longer one.
  *
  * <p>Moduli from {@value #MIN_MODULUS_BITS} to {@value #MAX_MODULUS_BITS} bits are accepted for both signing and
  * verifying: 1024 is OpenSSH's {@code SSH_RSA_MINIMUM_MODULUS_SIZE}; the upper cap bounds verification cost.
@@ -95,7 +97,7 @@ final class RsaSignatureAlgorithm implements SignatureAlgorithm {
 
     private boolean verifyRaw(PublicKey key, byte[] data, byte[] signature) throws SshException {
         if (!(key instanceof RSAPublicKey rsa)) {
-            throw new UnsuitableKeyException(name + " needs an RSA public key, got " + Ed25519SignatureAlgorithm.describe(key));
+            throw new UnsuitableKeyException(name + " needs an RSA public key, got " + SignatureBlob.describe(key));
         }
         return verifier.verify(rsa, data, signature);
     }
@@ -109,9 +111,9 @@ final class RsaSignatureAlgorithm implements SignatureAlgorithm {
         }
     }
 
-    private int modulusBytes(java.security.Key key) throws UnsuitableKeyException {
+    private int modulusBytes(Key key) throws UnsuitableKeyException {
         if (!(key instanceof RSAKey rsa)) {
-            throw new UnsuitableKeyException(name + " needs an RSA key, got " + Ed25519SignatureAlgorithm.describe(key));
+            throw new UnsuitableKeyException(name + " needs an RSA key, got " + SignatureBlob.describe(key));
         }
         BigInteger modulus = rsa.getModulus();
         int bits = modulus.bitLength();

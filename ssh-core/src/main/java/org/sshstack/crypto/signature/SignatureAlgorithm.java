@@ -19,7 +19,10 @@ public interface SignatureAlgorithm {
     /** @return the wire name, e.g. {@code ssh-ed25519}, {@code ecdsa-sha2-nistp256}, {@code rsa-sha2-512} */
     String name();
 
-    /** @return the key type this algorithm signs with: {@code ssh-ed25519}, {@code ecdsa-sha2-nistp256}, {@code ssh-rsa} */
+    /**
+     * @return the key type this algorithm signs with: {@code ssh-ed25519}, {@code ecdsa-sha2-nistp256},
+     *         {@code ssh-rsa}
+     */
     String keyTypeName();
 
     /** @return true for algorithms that are opt-in only because they are weak ({@code ssh-rsa}: SHA-1) */
@@ -43,7 +46,8 @@ public interface SignatureAlgorithm {
      * @param data the data that was signed
      * @param signatureBlob {@code string name || string signature}
      * @return true only for a valid signature
-     * @throws SshException for a malformed blob, a blob of another algorithm, or an unsuitable key (see the class comment)
+     * @throws SshException for a malformed blob, a blob of another algorithm, or an unsuitable key (see the class
+     *         comment)
      */
     boolean verify(PublicKey key, byte[] data, byte[] signatureBlob) throws SshException;
 }

@@ -43,7 +43,10 @@ public final class SignatureAlgorithms {
         return byName(wireName).orElseThrow(() -> new UnsupportedSignatureAlgorithmException(String.valueOf(wireName)));
     }
 
-    /** @return every implemented algorithm, preferred first, including the legacy ones (check {@link SignatureAlgorithm#legacy()}) */
+    /**
+     * @return every implemented algorithm, preferred first, including the legacy ones (check
+     *         {@link SignatureAlgorithm#legacy()})
+     */
     public static List<SignatureAlgorithm> all() {
         return ALL;
     }

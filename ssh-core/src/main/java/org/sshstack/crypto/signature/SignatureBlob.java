@@ -1,6 +1,7 @@
 package org.sshstack.crypto.signature;
 
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
 import org.sshstack.SshProtocolException;
 import org.sshstack.wire.SshReader;
 import org.sshstack.wire.SshWriter;
@@ -44,5 +45,13 @@ final class SignatureBlob {
         byte[] signature = reader.readString(MAX_SIGNATURE_BYTES);
         reader.expectEnd(); // strict: no trailing data after the signature
         return signature;
+    }
+
+    /**
+     * @param key a key, possibly null
+     * @return its algorithm for error messages (never key material)
+     */
+    static String describe(Key key) {
+        return key == null ? "no key" : "a " + key.getAlgorithm() + " key";
     }
 }

@@ -9,7 +9,10 @@ import org.sshstack.SshException;
  */
 public interface SshSigner {
 
-    /** @return the key type this signer signs with: {@code ssh-ed25519}, {@code ecdsa-sha2-nistp256}, {@code ssh-rsa}, ... */
+    /**
+     * @return the key type this signer signs with: {@code ssh-ed25519}, {@code ecdsa-sha2-nistp256},
+     *         {@code ssh-rsa}, ...
+     */
     String keyTypeName();
 
     /**
