@@ -1,0 +1,130 @@
+package org.sshstack.crypto.cipher;
+
+import java.util.Objects;
+import org.sshstack.SshException;
+import org.sshstack.crypto.mac.MacAlgorithm;
+
+/**
+ * The SSH packet ciphers by wire name, with the key and IV lengths the key derivation must produce (RFC 4253 §7.2),
+ * and factories for one direction's {@link PacketSealer} or {@link PacketOpener}.
+ */
+public enum CipherAlgorithm {
+
+    /** aes128-ctr (RFC 4344 §4). */
+    AES128_CTR("aes128-ctr", 16, 16, AesCtr.BLOCK, false),
+    /** aes192-ctr (RFC 4344 §4). */
+    AES192_CTR("aes192-ctr", 24, 16, AesCtr.BLOCK, false),
+    /** aes256-ctr (RFC 4344 §4). */
+    AES256_CTR("aes256-ctr", 32, 16, AesCtr.BLOCK, false),
+    /** aes128-gcm@openssh.com (RFC 5647 §6.1, draft-miller-sshm-aes-gcm §2.1). */
+    AES128_GCM("aes128-gcm@openssh.com", 16, AesGcm.NONCE, AesGcm.BLOCK, true),
+    /** aes256-gcm@openssh.com (RFC 5647 §6.2, draft-miller-sshm-aes-gcm §2.2). */
+    AES256_GCM("aes256-gcm@openssh.com", 32, AesGcm.NONCE, AesGcm.BLOCK, true),
+    /** chacha20-poly1305@openssh.com (draft-ietf-sshm-chacha20-poly1305): 64 key bytes, no IV. */
+    CHACHA20_POLY1305("chacha20-poly1305@openssh.com", ChaCha20Poly1305.KEY, 0, ChaCha20Poly1305.BLOCK, true);
+
+    private final String wireName;
+    private final int keyLength;
+    private final int ivLength;
+    private final int blockSize;
+    private final boolean aead;
+
+    CipherAlgorithm(String wireName, int keyLength, int ivLength, int blockSize, boolean aead) {
+        this.wireName = wireName;
+        this.keyLength = keyLength;
+        this.ivLength = ivLength;
+        this.blockSize = blockSize;
+        this.aead = aead;
+    }
+
+    /** @return the name used in SSH_MSG_KEXINIT */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** @return the encryption key length the key derivation must produce, in bytes */
+    public int keyLength() {
+        return keyLength;
+    }
+
+    /** @return the IV length the key derivation must produce, in bytes (0 when none is used) */
+    public int ivLength() {
+        return ivLength;
+    }
+
+    /** @return the block size that packets are padded to (RFC 4253 §6) */
+    public int blockSize() {
+        return blockSize;
+    }
+
+    /** @return the tag length for AEAD ciphers (16); 0 for ciphers whose MAC comes from a {@link MacAlgorithm} */
+    public int tagLength() {
+        return aead ? 16 : 0;
+    }
+
+    /** @return true when the cipher authenticates itself and MAC negotiation is skipped (draft-miller-sshm-aes-gcm §2) */
+    public boolean isAead() {
+        return aead;
+    }
+
+    /**
+     * Creates the sealer for one outgoing direction.
+     *
+     * @param key the encryption key, {@link #keyLength()} bytes
+     * @param iv the IV, {@link #ivLength()} bytes (ignored when 0)
+     * @param mac the negotiated MAC; ignored (may be null) for AEAD ciphers
+     * @param macKey the integrity key, {@code mac.keyLength()} bytes; ignored (may be null) for AEAD ciphers
+     * @return a sealer whose state starts at the first packet after NEWKEYS
+     * @throws IllegalArgumentException if a key or IV has the wrong length or a needed MAC is missing
+     * @throws SshException if the JCA provider cannot initialise the cipher
+     */
+    public PacketSealer newSealer(byte[] key, byte[] iv, MacAlgorithm mac, byte[] macKey) throws SshException {
+        checkKeys(key, iv, mac);
+        switch (this) {
+            case AES128_GCM:
+            case AES256_GCM:
+                return new AesGcm.Sealer(key, iv);
+            case CHACHA20_POLY1305:
+                return new ChaCha20Poly1305.Sealer(key);
+            default:
+                return new AesCtr.Sealer(key, iv, mac.create(macKey));
+        }
+    }
+
+    /**
+     * Creates the opener for one incoming direction.
+     *
+     * @param key the encryption key, {@link #keyLength()} bytes
+     * @param iv the IV, {@link #ivLength()} bytes (ignored when 0)
+     * @param mac the negotiated MAC; ignored (may be null) for AEAD ciphers
+     * @param macKey the integrity key, {@code mac.keyLength()} bytes; ignored (may be null) for AEAD ciphers
+     * @return an opener whose state starts at the first packet after NEWKEYS
+     * @throws IllegalArgumentException if a key or IV has the wrong length or a needed MAC is missing
+     * @throws SshException if the JCA provider cannot initialise the cipher
+     */
+    public PacketOpener newOpener(byte[] key, byte[] iv, MacAlgorithm mac, byte[] macKey) throws SshException {
+        checkKeys(key, iv, mac);
+        switch (this) {
+            case AES128_GCM:
+            case AES256_GCM:
+                return new AesGcm.Opener(key, iv);
+            case CHACHA20_POLY1305:
+                return new ChaCha20Poly1305.Opener(key);
+            default:
+                return new AesCtr.Opener(key, iv, mac.create(macKey));
+        }
+    }
+
+    private void checkKeys(byte[] key, byte[] iv, MacAlgorithm mac) {
+        Objects.requireNonNull(key, "key");
+        if (key.length != keyLength) {
+            throw new IllegalArgumentException(wireName + " needs a " + keyLength + "-byte key, got " + key.length);
+        }
+        if (ivLength > 0 && (iv == null || iv.length != ivLength)) {
+            throw new IllegalArgumentException(wireName + " needs a " + ivLength + "-byte IV");
+        }
+        if (!aead && mac == null) {
+            throw new IllegalArgumentException(wireName + " needs a MAC algorithm");
+        }
+    }
+}
