@@ -101,9 +101,15 @@ public final class AlgorithmNegotiator {
                 }
             }
         }
-        String detail = anyCommon ? " that works with a host key algorithm both sides list (client host keys "
-                + clientHostKeys + ", server host keys " + serverHostKeys + ")" : "";
-        throw new NoCommonAlgorithmException("key exchange", clientKex, serverKex, detail);
+        if (!anyCommon) {
+            throw new NoCommonAlgorithmException("key exchange", clientKex, serverKex, "");
+        }
+        if (firstCommon(clientHostKeys, serverHostKeys).isEmpty()) {
+            throw new NoCommonAlgorithmException("host key", clientHostKeys, serverHostKeys, "");
+        }
+        throw new NoCommonAlgorithmException("key exchange", clientKex, serverKex, " that works with a host key "
+                + "algorithm both sides list (client host keys " + clientHostKeys + ", server host keys "
+                + serverHostKeys + ")");
     }
 
     private static boolean hasCompatibleHostKey(String kex, List<String> clientHostKeys, List<String> serverHostKeys,
