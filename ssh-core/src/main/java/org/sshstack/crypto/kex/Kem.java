@@ -59,6 +59,18 @@ public interface Kem {
      */
     record Encapsulation(byte[] ciphertext, byte[] secret) {
 
+        /** @return a copy of the ciphertext */
+        @Override
+        public byte[] ciphertext() {
+            return ciphertext.clone();
+        }
+
+        /** @return a copy of the shared secret */
+        @Override
+        public byte[] secret() {
+            return secret.clone();
+        }
+
         /** @return the ciphertext length only, never the secret */
         @Override
         public String toString() {

@@ -36,16 +36,19 @@ public final class MlKem768 implements Kem {
     public MlKem768() {
     }
 
+    /** {@inheritDoc} */
     @Override
     public int publicKeyLength() {
         return PUBLIC_KEY_LENGTH;
     }
 
+    /** {@inheritDoc} */
     @Override
     public int ciphertextLength() {
         return CIPHERTEXT_LENGTH;
     }
 
+    /** {@inheritDoc} */
     @Override
     public int secretLength() {
         return SECRET_LENGTH;

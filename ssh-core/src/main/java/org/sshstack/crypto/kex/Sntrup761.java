@@ -32,16 +32,19 @@ public final class Sntrup761 implements Kem {
     public Sntrup761() {
     }
 
+    /** {@inheritDoc} */
     @Override
     public int publicKeyLength() {
         return PUBLIC_KEY_LENGTH;
     }
 
+    /** {@inheritDoc} */
     @Override
     public int ciphertextLength() {
         return CIPHERTEXT_LENGTH;
     }
 
+    /** {@inheritDoc} */
     @Override
     public int secretLength() {
         return SECRET_LENGTH;
