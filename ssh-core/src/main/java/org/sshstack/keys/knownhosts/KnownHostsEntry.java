@@ -45,10 +45,18 @@ public record KnownHostsEntry(int lineNumber, HostKeyMarker marker, String hosts
     }
 
     private boolean matchesHashed(String hostKeyName) {
-        String[] parts = hosts.substring(HASH_MAGIC.length()).split("\\|", -1);
-        byte[] salt = java.util.Base64.getDecoder().decode(parts[0]);
-        byte[] expected = java.util.Base64.getDecoder().decode(parts[1]);
-        return MessageDigest.isEqual(expected, hmacSha1(salt, hostKeyName));
+        String[] parts = hosts.startsWith(HASH_MAGIC) ? hosts.substring(HASH_MAGIC.length()).split("\\|", -1)
+                : new String[0];
+        try {
+            if (parts.length != 2) {
+                return false;
+            }
+            byte[] salt = java.util.Base64.getDecoder().decode(parts[0]);
+            byte[] expected = java.util.Base64.getDecoder().decode(parts[1]);
+            return salt.length > 0 && MessageDigest.isEqual(expected, hmacSha1(salt, hostKeyName));
+        } catch (IllegalArgumentException e) {
+            return false; // not produced by the parser, which validates hashed names
+        }
     }
 
     /**

@@ -85,6 +85,9 @@ final class KnownHostsParser {
 
     private static Optional<SshPublicKey> key(int lineNumber, String typeName, String base64)
             throws KnownHostsException {
+        if (KeyType.fromCertificateName(typeName).isPresent()) {
+            throw new KnownHostsException(lineNumber, "a certificate cannot be a known host key");
+        }
         if (KeyType.fromWireName(typeName).isEmpty()) {
             return Optional.empty(); // unknown or unsupported type: kept, never matches (real files have them)
         }
