@@ -14,6 +14,8 @@ import org.sshstack.keys.CertificateException.Check;
  * Decides whether an OpenSSH certificate may be trusted for a use (PROTOCOL.certkeys): type, trusted CA, CA signature
  * (SHA-2 only unless legacy signatures are opted in), validity window, principal (an empty principal list is always
  * rejected: CVE-2024-7594), and critical options (unknown ones rejected; none allowed on host certificates).
+ * CA keys must be plain keys of a family {@link SignatureAlgorithms} implements: DSA and security-key CAs are
+ * refused ({@link CertificateException.Check#SIGNATURE_ALGORITHM}). Principals match exactly (no wildcards).
  * Immutable and thread-safe.
  */
 public final class CertificateVerifier {

@@ -24,4 +24,14 @@ public record VerifiedCertificate(OpenSshCertificate certificate, SshPublicKey a
     public VerifiedCertificate {
         sourceAddresses = List.copyOf(sourceAddresses);
     }
+
+    /**
+     * Enforces {@code source-address} (must be checked on every authentication path: CVE-2026-46595).
+     *
+     * @param clientAddress the client's literal IP address
+     * @return true if the certificate has no {@code source-address} option or one of its blocks contains the address
+     */
+    public boolean permitsSourceAddress(String clientAddress) {
+        return sourceAddresses.isEmpty() || AddressMatcher.matchesAny(sourceAddresses, clientAddress);
+    }
 }

@@ -73,6 +73,9 @@ class CertificateVerifierInteropTest {
                 VerifiedCertificate ok = verifier(ca[0]).verify(cert, CertificateType.USER, "bob", IN_WINDOW);
                 assertThat(ok.forceCommand()).contains("/usr/bin/true");
                 assertThat(ok.sourceAddresses()).containsExactly("192.0.2.0/24", "2001:db8::/32");
+                assertThat(ok.permitsSourceAddress("192.0.2.9")).isTrue();
+                assertThat(ok.permitsSourceAddress("2001:db8::7")).isTrue();
+                assertThat(ok.permitsSourceAddress("198.51.100.1")).isFalse();
                 assertThat(ok.permissions().pty()).isTrue();
                 assertThat(ok.authority()).isEqualTo(caKey(ca[0]));
                 if (ca[0].equals("rsa")) {
