@@ -126,6 +126,7 @@ public final class OpenSshPrivateKeyReader {
 
     private byte[] decrypt(SshReader in, KeyCipher cipher, String kdfName, byte[] kdfOptions, char[] passphrase)
             throws KeyFileException, SshProtocolException {
+        checkKdf(cipher, kdfName, kdfOptions);
         int length = in.readInt();
         if (length < cipher.blockSize() || length % cipher.blockSize() != 0) {
             throw new KeyFileException("private section length " + length + " is not a multiple of the block size");
@@ -135,14 +136,7 @@ public final class OpenSshPrivateKeyReader {
         }
         byte[] sealed = in.readBytes(length + cipher.tagLength());
         if (cipher == KeyCipher.NONE) {
-            if (!kdfName.equals("none") || kdfOptions.length != 0) {
-                throw new KeyFileException("an unencrypted key must use KDF none with no options");
-            }
             return sealed;
-        }
-        if (!kdfName.equals("bcrypt")) {
-            throw kdfName.equals("none") ? new KeyFileException("an encrypted key needs a KDF")
-                    : new UnsupportedKeyException("unsupported private key KDF " + kdfName);
         }
         if (passphrase == null || passphrase.length == 0) {
             throw new PassphraseRequiredException("the OpenSSH private key is encrypted: a passphrase is required");
@@ -152,6 +146,18 @@ public final class OpenSshPrivateKeyReader {
             return cipher.decrypt(keyMaterial, sealed);
         } finally {
             Arrays.fill(keyMaterial, (byte) 0);
+        }
+    }
+
+    // PROTOCOL.key §2, §5: bcrypt for encrypted keys, none (with no options) for plain ones
+    private static void checkKdf(KeyCipher cipher, String kdfName, byte[] kdfOptions) throws KeyFileException {
+        if (cipher == KeyCipher.NONE) {
+            if (!kdfName.equals("none") || kdfOptions.length != 0) {
+                throw new KeyFileException("an unencrypted key must use KDF none with no options");
+            }
+        } else if (!kdfName.equals("bcrypt")) {
+            throw kdfName.equals("none") ? new KeyFileException("an encrypted key needs a KDF")
+                    : new UnsupportedKeyException("unsupported private key KDF " + kdfName);
         }
     }
 
