@@ -67,7 +67,11 @@ public final class OpenSshPrivateKeyReader {
      */
     public OpenSshPrivateKey read(String text, char[] passphrase) throws KeyFileException {
         byte[] binary = OpenSshArmor.decode(text);
-        return decode(binary, passphrase);
+        try {
+            return decode(binary, passphrase);
+        } finally {
+            Arrays.fill(binary, (byte) 0);
+        }
     }
 
     /**

@@ -60,6 +60,30 @@ class OpenSshPrivateKeyRoundTripTest {
     }
 
     @Test
+    void securityKeysRoundTripWithTheirHandle() throws Exception {
+        OpenSshPrivateKey sk = reader.read(Corpus.text("ed25519_sk1_pw"), Corpus.PASSPHRASE.toCharArray());
+        String text = new OpenSshPrivateKeyWriter().write(sk, PASSPHRASE, random);
+        OpenSshPrivateKey read = reader.read(text, PASSPHRASE);
+        assertThat(read).isEqualTo(sk);
+        assertThat(read.securityKey().orElseThrow().toString()).doesNotContain("keyHandle=[");
+        assertThatThrownBy(() -> new OpenSshPrivateKeyWriter().write(sk.keyPair(), null, random))
+                .isInstanceOf(UnsupportedKeyException.class);
+    }
+
+    @Test
+    void dsaKeysRoundTrip() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("DSA");
+        generator.initialize(2048, random);
+        java.security.KeyPair dsa = generator.generateKeyPair();
+        SshKeyPair pair = new SshKeyPair(new org.sshstack.keys.StandardPublicKey(KeyType.DSA, dsa.getPublic()),
+                dsa.getPrivate(), "legacy");
+        SshKeyPair read = reader.readKeyPair(new OpenSshPrivateKeyWriter("aes256-ctr", 1).write(pair, PASSPHRASE,
+                random), PASSPHRASE);
+        assertThat(read.publicKey()).isEqualTo(pair.publicKey());
+        assertThat(read.privateKey().getEncoded()).isEqualTo(pair.privateKey().getEncoded());
+    }
+
+    @Test
     void defaultsAreAes256CtrWithBcrypt16RoundsAndA16ByteSalt() throws Exception {
         String text = new OpenSshPrivateKeyWriter().write(pairs.get(0), PASSPHRASE, random);
         assertThat(text).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----\n").endsWith("-----END OPENSSH PRIVATE KEY-----\n");
