@@ -103,8 +103,13 @@ public final class KeyFiles {
      */
     public static void writePrivateKey(Path path, SshKeyPair pair, char[] passphrase, SecureRandom random)
             throws IOException {
-        String text = new OpenSshPrivateKeyWriter().write(pair, passphrase, random);
-        writeAtomically(path, text.getBytes(StandardCharsets.US_ASCII), OWNER_ONLY);
+        byte[] content = new OpenSshPrivateKeyWriter().write(pair, passphrase, random)
+                .getBytes(StandardCharsets.US_ASCII);
+        try {
+            writeAtomically(path, content, OWNER_ONLY);
+        } finally {
+            java.util.Arrays.fill(content, (byte) 0);
+        }
     }
 
     /**

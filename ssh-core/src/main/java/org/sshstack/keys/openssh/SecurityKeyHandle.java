@@ -24,11 +24,13 @@ public record SecurityKeyHandle(String application, int flags, byte[] keyHandle,
         reserved = reserved.clone();
     }
 
+    /** @return a copy of the key handle */
     @Override
     public byte[] keyHandle() {
         return keyHandle.clone();
     }
 
+    /** @return a copy of the reserved string */
     @Override
     public byte[] reserved() {
         return reserved.clone();
