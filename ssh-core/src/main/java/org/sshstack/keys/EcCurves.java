@@ -40,19 +40,6 @@ public final class EcCurves {
     }
 
     /**
-     * @param params JCA curve parameters
-     * @return the SSH curve identifier
-     */
-    public static String sshName(ECParameterSpec params) {
-        return switch (params.getCurve().getField().getFieldSize()) {
-            case 256 -> "nistp256";
-            case 384 -> "nistp384";
-            case 521 -> "nistp521";
-            default -> throw new IllegalArgumentException("not a NIST curve used by SSH");
-        };
-    }
-
-    /**
      * @param key an EC public key on a NIST curve
      * @return the uncompressed SEC1 encoding {@code 04 || X || Y}
      */

@@ -89,10 +89,7 @@ public final class Fingerprints {
      * @return its size in bits as ssh-keygen reports it (ed25519 256, ECDSA the curve size, RSA/DSA the modulus)
      */
     public static int bits(SshPublicKey key) {
-        SshPublicKey plain = CertifiedKeys.plain(key);
-        if (plain == null) {
-            return 0;
-        }
+        SshPublicKey plain = plain(key);
         java.security.PublicKey javaKey = plain instanceof StandardPublicKey standard ? standard.javaKey()
                 : ((SecurityKeyPublicKey) plain).javaKey();
         if (javaKey instanceof RSAPublicKey rsa) {
@@ -125,8 +122,11 @@ public final class Fingerprints {
     }
 
     private static byte[] plainBlob(SshPublicKey key) {
-        SshPublicKey plain = CertifiedKeys.plain(key);
-        return plain == null ? key.blob() : plain.blob();
+        return plain(key).blob();
+    }
+
+    private static SshPublicKey plain(SshPublicKey key) {
+        return key instanceof OpenSshCertificate certificate ? certificate.certifiedKey() : key;
     }
 
     private static byte[] digest(String algorithm, byte[] data) {

@@ -20,6 +20,8 @@ import org.sshstack.keys.openssh.OpenSshKeyFormat;
 import org.sshstack.keys.openssh.OpenSshPrivateKeyWriter;
 import org.sshstack.keys.openssh.OpenSshPublicKeyFile;
 import org.sshstack.keys.openssh.Rfc4716PublicKeyFile;
+import org.sshstack.keys.pem.PemKeyFormat;
+import org.sshstack.keys.putty.PuttyKeyFormat;
 
 /**
  * Reads and writes key files. Writes are atomic (a temporary file in the same directory, renamed over the
@@ -30,11 +32,12 @@ import org.sshstack.keys.openssh.Rfc4716PublicKeyFile;
 public final class KeyFiles {
 
     /**
-     * The private key formats {@link #readPrivateKey(Path, char[])} tries, in order. Extension point: the PEM
-     * ({@code keys.pem}) and PuTTY ({@code keys.putty}) readers are to be added here by implementing
-     * {@link PrivateKeyFileFormat}; callers can also pass their own list.
+     * The private key formats {@link #readPrivateKey(Path, char[])} tries, in order: openssh-key-v1, PEM
+     * (PKCS#1, SEC1, PKCS#8, legacy encrypted PEM) and PuTTY PPK v2/v3. Callers can pass their own list, for
+     * example an {@link OpenSshKeyFormat} with a different KDF round cap.
      */
-    public static final List<PrivateKeyFileFormat> DEFAULT_FORMATS = List.of(new OpenSshKeyFormat());
+    public static final List<PrivateKeyFileFormat> DEFAULT_FORMATS =
+            List.of(new OpenSshKeyFormat(), new PemKeyFormat(), new PuttyKeyFormat());
 
     /** Largest key file read: 1 MiB. */
     public static final long MAX_FILE_BYTES = 1 << 20;

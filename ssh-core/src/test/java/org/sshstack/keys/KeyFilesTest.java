@@ -55,8 +55,8 @@ class KeyFilesTest {
 
     @Test
     void unknownFormatsAreUnsupportedAndOtherFormatsCanBePluggedIn() throws Exception {
-        Path file = dir.resolve("id_pem");
-        Files.writeString(file, "-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n");
+        Path file = dir.resolve("id_other");
+        Files.writeString(file, "just some text mentioning an EC PRIVATE KEY\n");
         assertThatThrownBy(() -> KeyFiles.readPrivateKey(file, null)).isInstanceOf(UnsupportedKeyException.class);
         PrivateKeyFileFormat fake = new PrivateKeyFileFormat() {
             @Override
@@ -75,6 +75,26 @@ class KeyFilesTest {
             }
         };
         assertThat(KeyFiles.readPrivateKey(file, null, List.of(fake))).isSameAs(pair);
+    }
+
+    @Test
+    void everySupportedFormatIsReadThroughOneCall() throws Exception {
+        char[] passphrase = "correct horse".toCharArray();
+        SshKeyPair ecdsa = KeyGenerator.ecdsa(KeyType.ECDSA_NISTP384, "ec key", random);
+        Path openssh = dir.resolve("id_openssh");
+        KeyFiles.writePrivateKey(openssh, ecdsa, passphrase, random);
+        Path pem = dir.resolve("id_pem");
+        Files.writeString(pem, org.sshstack.keys.pem.PemKeys.writePkcs8(ecdsa, passphrase, random, 1000));
+        Path ppk = dir.resolve("id.ppk");
+        Files.writeString(ppk, org.sshstack.keys.putty.PuttyKeys.writeV3(ecdsa, passphrase, random, 64, 1));
+        for (Path file : List.of(openssh, pem, ppk)) {
+            assertThat(KeyFiles.readPrivateKey(file, passphrase).publicKey()).as(file.toString())
+                    .isEqualTo(ecdsa.publicKey());
+            assertThatThrownBy(() -> KeyFiles.readPrivateKey(file, "wrong".toCharArray())).as(file.toString())
+                    .isInstanceOf(WrongPassphraseException.class);
+            assertThatThrownBy(() -> KeyFiles.readPrivateKey(file, null)).as(file.toString())
+                    .isInstanceOf(PassphraseRequiredException.class);
+        }
     }
 
     @Test

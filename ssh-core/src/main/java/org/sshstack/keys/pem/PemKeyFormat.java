@@ -1,0 +1,24 @@
+package org.sshstack.keys.pem;
+
+import org.sshstack.keys.KeyFileException;
+import org.sshstack.keys.PrivateKeyFileFormat;
+import org.sshstack.keys.SshKeyPair;
+
+/** The PEM private key formats (PKCS#1, SEC1, PKCS#8, legacy encrypted PEM) as a {@link PrivateKeyFileFormat}. */
+public final class PemKeyFormat implements PrivateKeyFileFormat {
+
+    @Override
+    public String name() {
+        return "PEM";
+    }
+
+    @Override
+    public boolean recognizes(String text) {
+        return PemKeys.isPem(text);
+    }
+
+    @Override
+    public SshKeyPair read(String text, char[] passphrase) throws KeyFileException {
+        return PemKeys.read(text, passphrase);
+    }
+}
