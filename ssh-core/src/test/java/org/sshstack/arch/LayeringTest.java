@@ -74,6 +74,14 @@ class LayeringTest {
     }
 
     @Test
+    void noJavaSerialization() {
+        // SECURITY.md C7 (MINA CVE-2022-45047): nothing is ever deserialized, host keys included.
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.io.ObjectInputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.ObjectOutputStream")
+                .check(classes);
+    }
+
+    @Test
     void packagesFormNoCycles() {
         slices().matching("org.sshstack.(*)..").should().beFreeOfCycles().check(classes);
     }
