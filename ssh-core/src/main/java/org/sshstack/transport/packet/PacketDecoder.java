@@ -43,7 +43,7 @@ public final class PacketDecoder implements AutoCloseable {
 
     private static final int MIN_MAX_PACKET = 64;
     private static final int MAX_MAX_PACKET = 16 * 1024 * 1024;
-    private static final int INITIAL_BUFFER = 4096;
+    static final int INITIAL_BUFFER = 4096;
 
     private final int maxPacket;
     private final int capacity;
@@ -204,7 +204,8 @@ public final class PacketDecoder implements AutoCloseable {
      * @param newOpener the opener for the new keys
      * @param newDecompressor the decompressor for the next packet on, or null for none (also for a delayed method
      *     that is not active yet; see {@link #startDecompression})
-     * @throws IllegalStateException if called in the middle of a packet (an engine bug)
+     * @throws IllegalStateException if called in the middle of a packet (an engine bug); a failed decoder stays
+     *     failed whatever is installed
      */
     public void install(PacketOpener newOpener, Decompressor newDecompressor) {
         Objects.requireNonNull(newOpener, "opener");
@@ -232,7 +233,7 @@ public final class PacketDecoder implements AutoCloseable {
     }
 
     private void checkBoundary() {
-        if (packetLength >= 0) {
+        if (packetLength >= 0 && failure == null) {
             throw new IllegalStateException("keys and compression change only between packets");
         }
     }
