@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,22 +73,38 @@ public final class PeerTools {
      * @return the exit code, standard output and standard error
      */
     public static Result runWithInput(byte[] stdin, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(command));
-        line.set(0, require(command[0]).toString());
+        return runIn(null, Map.of(), Duration.ofSeconds(TIMEOUT_SECONDS), stdin, command);
+    }
+
+    /**
+     * Runs a tool to completion with a working directory, extra environment variables and a timeout.
+     *
+     * @param workDir the working directory, or null for the JVM's
+     * @param env variables added to (or replacing those of) the inherited environment
+     * @param timeout how long the tool may run before it is killed and the call fails
+     * @param stdin bytes for standard input, or null for none
+     * @param command the command line; its first element is looked up with {@link #require} unless absolute
+     * @return the exit code, standard output and standard error
+     */
+    public static Result runIn(Path workDir, Map<String, String> env, Duration timeout, byte[] stdin,
+            String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("peer-out", ".txt");
         Path err = Files.createTempFile("peer-err", ".txt");
         try {
-            ProcessBuilder builder = new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().remove("SSH_AUTH_SOCK");
+            ProcessBuilder builder = builder(workDir, env, command)
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
             Process process = builder.start();
             try (var in = process.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin);
                 }
             }
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                throw new AssertionError(String.join(" ", command) + " did not finish in " + timeout
+                        + "\nstdout: " + Files.readString(out, StandardCharsets.UTF_8)
+                        + "\nstderr: " + Files.readString(err, StandardCharsets.UTF_8));
             }
             return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
@@ -94,6 +112,54 @@ public final class PeerTools {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /**
+     * Starts a long-running tool (a server) in the background, its standard output and error both appended to a
+     * log file and its standard input empty. The caller owns the process and must end it.
+     *
+     * @param workDir the working directory, or null for the JVM's
+     * @param env variables added to (or replacing those of) the inherited environment
+     * @param log the file that receives standard output and standard error
+     * @param command the command line; its first element is looked up with {@link #require} unless absolute
+     * @return the started process
+     */
+    public static Process startBackground(Path workDir, Map<String, String> env, Path log, String... command)
+            throws IOException {
+        ProcessBuilder builder = builder(workDir, env, command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        return builder.start();
+    }
+
+    /**
+     * Like {@link #require} for something that is not a command on the PATH (a library, an interpreter module):
+     * skips the test on a laptop when it is missing, fails it under CI.
+     *
+     * @param available whether the prerequisite was found
+     * @param what a description for the message, e.g. "paramiko for /usr/bin/python3"
+     */
+    public static void requireAvailable(boolean available, String what) {
+        if (!available) {
+            if (underCi()) {
+                throw new AssertionError(what + " is required under CI=true but is not available");
+            }
+            assumeTrue(false, what + " is not available; skipping (set CI=true to make this a failure)");
+        }
+    }
+
+    private static ProcessBuilder builder(Path workDir, Map<String, String> env, String... command) {
+        List<String> line = new ArrayList<>(List.of(command));
+        if (!Path.of(command[0]).isAbsolute()) {
+            line.set(0, require(command[0]).toString());
+        }
+        ProcessBuilder builder = new ProcessBuilder(line);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        builder.environment().remove("SSH_AUTH_SOCK");
+        builder.environment().putAll(env);
+        return builder;
     }
 
     /**

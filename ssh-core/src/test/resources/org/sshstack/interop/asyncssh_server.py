@@ -1,0 +1,69 @@
+#!/usr/bin/python3
+"""A tiny AsyncSSH SSH server for sshstack's interop tests (loopback only).
+
+Usage: asyncssh_server.py --port N [--host-key FILE]
+  --port 0 lets the OS choose; the chosen port is printed as "LISTENING <port>" (the fixture waits for it).
+  Without --host-key an Ed25519 host key is generated in memory.
+
+Behaviour (the same as paramiko_server.py, later tests rely on it):
+  * user "test" with password "secret" is accepted; everything else is refused;
+  * "exec" requests echo the command text followed by a newline on stdout, then exit with a status taken from the
+    command: "exit N" exits with N, anything else with 0;
+  * the debug log (negotiated algorithms, auth, channel requests) goes to stderr.
+Written for sshstack; no code copied from elsewhere.
+"""
+import argparse
+import asyncio
+import logging
+import sys
+
+import asyncssh
+
+USER, PASSWORD = "test", "secret"
+
+
+def exit_status(command):
+    """'exit N' -> N, anything else -> 0."""
+    parts = command.split()
+    if len(parts) == 2 and parts[0] == "exit" and parts[1].isdigit():
+        return int(parts[1])
+    return 0
+
+
+class Server(asyncssh.SSHServer):
+    """Password authentication for one user."""
+
+    def begin_auth(self, username):
+        return True  # authentication is required
+
+    def password_auth_supported(self):
+        return True
+
+    def validate_password(self, username, password):
+        return username == USER and password == PASSWORD
+
+
+def handle(process):
+    """Answers an exec request: echo the command, exit with the status it names."""
+    command = process.command or ""
+    process.stdout.write(command + "\n")
+    process.exit(exit_status(command))
+
+
+async def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--host-key")
+    args = parser.parse_args()
+    logging.basicConfig(stream=sys.stderr, level=logging.DEBUG, format="%(name)s %(levelname)s %(message)s")
+    asyncssh.set_debug_level(2)
+    key = (asyncssh.generate_private_key("ssh-ed25519") if args.host_key is None
+           else asyncssh.read_private_key(args.host_key))
+    server = await asyncssh.create_server(Server, "127.0.0.1", args.port, server_host_keys=[key],
+                                          process_factory=handle)
+    print("LISTENING %d" % server.sockets[0].getsockname()[1], flush=True)
+    await server.wait_closed()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

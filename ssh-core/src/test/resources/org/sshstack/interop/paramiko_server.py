@@ -1,0 +1,109 @@
+#!/usr/bin/python3
+"""A tiny paramiko 2.12 SSH server for sshstack's interop tests (loopback only).
+
+Usage: paramiko_server.py --port N [--host-key FILE]
+  --port 0 lets the OS choose; the chosen port is printed as "LISTENING <port>" (the fixture waits for it).
+  Without --host-key an ECDSA P-256 host key is generated in memory.
+
+Behaviour (later tests rely on it):
+  * user "test" with password "secret" is accepted; everything else is refused;
+  * "exec" requests echo the command text followed by a newline on stdout, then exit with a status taken from the
+    command: "exit N" exits with N, anything else with 0;
+  * the debug log (negotiated algorithms, auth, channel requests) goes to stderr.
+Written for sshstack; no code copied from elsewhere.
+"""
+import argparse
+import logging
+import socket
+import sys
+import threading
+
+import paramiko
+
+USER, PASSWORD = "test", "secret"
+
+
+def exit_status(command):
+    """'exit N' -> N, anything else -> 0."""
+    parts = command.split()
+    if len(parts) == 2 and parts[0] == "exit" and parts[1].isdigit():
+        return int(parts[1])
+    return 0
+
+
+class Server(paramiko.ServerInterface):
+    """Password auth for one user, session channels, exec requests."""
+
+    def __init__(self):
+        self.command = None
+        self.exec_requested = threading.Event()
+
+    def get_allowed_auths(self, username):
+        return "password"
+
+    def check_auth_password(self, username, password):
+        if username == USER and password == PASSWORD:
+            return paramiko.AUTH_SUCCESSFUL
+        return paramiko.AUTH_FAILED
+
+    def check_channel_request(self, kind, chanid):
+        if kind == "session":
+            return paramiko.OPEN_SUCCEEDED
+        return paramiko.OPEN_FAILED_ADMINISTRATIVELY_PROHIBITED
+
+    def check_channel_exec_request(self, channel, command):
+        self.command = command.decode("utf-8", "replace")
+        self.exec_requested.set()
+        return True
+
+
+def serve(conn, host_key):
+    """Runs one connection: key exchange, auth, then at most one exec request."""
+    transport = paramiko.Transport(conn)
+    transport.add_server_key(host_key)
+    server = Server()
+    try:
+        transport.start_server(server=server)
+        channel = transport.accept(30)
+        if channel is None or not server.exec_requested.wait(30):
+            return
+        logging.info("exec: %s", server.command)
+        channel.sendall((server.command + "\n").encode("utf-8"))
+        channel.send_exit_status(exit_status(server.command))
+        channel.shutdown_write()
+        channel.close()
+    except Exception as e:  # a test may drop the connection at any point
+        logging.info("connection ended: %r", e)
+    finally:
+        transport.close()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--host-key")
+    args = parser.parse_args()
+    logging.basicConfig(stream=sys.stderr, level=logging.DEBUG, format="%(name)s %(levelname)s %(message)s")
+    host_key = paramiko.ECDSAKey.generate() if args.host_key is None else load_key(args.host_key)
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", args.port))
+    listener.listen(16)
+    print("LISTENING %d" % listener.getsockname()[1], flush=True)
+    while True:
+        conn, _ = listener.accept()
+        threading.Thread(target=serve, args=(conn, host_key), daemon=True).start()
+
+
+def load_key(path):
+    """Loads an OpenSSH private key of any type paramiko 2.12 knows."""
+    for cls in (paramiko.Ed25519Key, paramiko.ECDSAKey, paramiko.RSAKey):
+        try:
+            return cls.from_private_key_file(path)
+        except paramiko.SSHException:
+            continue
+    raise SystemExit("cannot load host key " + path)
+
+
+if __name__ == "__main__":
+    main()
