@@ -161,7 +161,12 @@ public final class SshReader {
             return BigInteger.ZERO;
         }
         checkCanonical(raw);
-        return new BigInteger(raw);
+        BigInteger value = new BigInteger(raw);
+        if (value.bitLength() > WireLimits.MAX_MPINT_BITS) {
+            throw new SshProtocolException("mpint of " + value.bitLength() + " bits exceeds the cap of "
+                    + WireLimits.MAX_MPINT_BITS);
+        }
+        return value;
     }
 
     /** @return the next mpint, which must not be negative */
@@ -174,6 +179,9 @@ public final class SshReader {
     }
 
     private static void checkCanonical(byte[] raw) throws SshProtocolException {
+        if (raw.length == 1 && raw[0] == 0) {
+            throw new SshProtocolException("mpint zero must be encoded as an empty string");
+        }
         if (raw.length < 2) {
             return;
         }

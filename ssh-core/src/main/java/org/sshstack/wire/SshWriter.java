@@ -94,9 +94,28 @@ public final class SshWriter {
         return writeString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @param names written as a name-list: comma-separated US-ASCII (RFC 4251 §5) */
+    /**
+     * @param names written as a name-list: comma-separated US-ASCII (RFC 4251 §5)
+     * @throws IllegalArgumentException if a name is empty, contains a comma, or is not printable US-ASCII
+     */
     public SshWriter writeNameList(List<String> names) {
+        for (String name : names) {
+            checkName(name);
+        }
         return writeString(String.join(",", names).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static void checkName(String name) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("name-list entries must not be empty");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x21 || c > 0x7e || c == ',') {
+                throw new IllegalArgumentException("name-list entry is not printable US-ASCII without commas: "
+                        + name);
+            }
+        }
     }
 
     /** @param value written as a canonical mpint: minimal two's complement, zero as empty (RFC 4251 §5) */

@@ -63,6 +63,7 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** DESIGN.md §3: only the SFTP codec ({@code sftp} itself) is sans-I/O; its client and server are not. */
     @Test
     void protocolLayersStaySansIo() {
         noClasses().that().resideInAnyPackage("org.sshstack.transport..", "org.sshstack.auth..",

@@ -86,8 +86,11 @@ class KexInitTest {
 
     @Test
     void emptyNameInAListIsRefused() {
-        byte[] payload = KexInit.create(new byte[16], KexProposal.symmetric(List.of("a,,b"), List.of("x"),
-                List.of("x"), List.of("x"), List.of("x")), false).encode();
+        SshWriter out = new SshWriter().writeByte(MessageNumbers.KEXINIT).writeBytes(new byte[16]).writeString("a,,b");
+        for (int i = 0; i < 9; i++) {
+            out.writeString("x");
+        }
+        byte[] payload = out.writeBoolean(false).writeUint32(0).toByteArray();
         assertThatThrownBy(() -> KexInit.decode(payload)).isInstanceOf(SshProtocolException.class);
     }
 

@@ -40,6 +40,44 @@ class SshReaderWriterTest {
     }
 
     @Test
+    void mpintZeroMustBeEmptyAndBitCapIsExact() throws Exception {
+        assertThatThrownBy(() -> new SshReader(HEX.parseHex("0000000100")).readMpint())
+                .isInstanceOf(SshProtocolException.class).hasMessageContaining("empty");
+        BigInteger largest = BigInteger.ONE.shiftLeft(WireLimits.MAX_MPINT_BITS).subtract(BigInteger.ONE);
+        assertThat(new SshReader(new SshWriter().writeMpint(largest).toByteArray()).readMpint()).isEqualTo(largest);
+        byte[] tooBig = new byte[WireLimits.MAX_MPINT_BITS / 8 + 1];
+        tooBig[0] = 0x7f;
+        assertThatThrownBy(() -> new SshReader(new SshWriter().writeString(tooBig).toByteArray()).readMpint())
+                .isInstanceOf(SshProtocolException.class).hasMessageContaining("bits");
+    }
+
+    @Test
+    void stringAndNameListCapsAreExact() throws Exception {
+        byte[] atCap = new byte[WireLimits.MAX_NAME_LIST];
+        java.util.Arrays.fill(atCap, (byte) 'a');
+        assertThat(new SshReader(new SshWriter().writeString(atCap).toByteArray()).readNameList()).hasSize(1);
+        byte[] overCap = java.util.Arrays.copyOf(atCap, atCap.length + 1);
+        overCap[overCap.length - 1] = 'a';
+        assertThatThrownBy(() -> new SshReader(new SshWriter().writeString(overCap).toByteArray()).readNameList())
+                .isInstanceOf(SshProtocolException.class).hasMessageContaining("cap");
+        byte[] packet = new SshWriter().writeString(new byte[WireLimits.MAX_PACKET]).toByteArray();
+        assertThat(new SshReader(packet).readString()).hasSize(WireLimits.MAX_PACKET);
+        byte[] header = HEX.parseHex(String.format("%08x", WireLimits.MAX_PACKET + 1));
+        assertThatThrownBy(() -> new SshReader(header).readString())
+                .isInstanceOf(SshProtocolException.class).hasMessageContaining("cap");
+    }
+
+    @Test
+    void writerRefusesMalformedNames() {
+        assertThatThrownBy(() -> new SshWriter().writeNameList(List.of("a,b")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SshWriter().writeNameList(List.of("")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SshWriter().writeNameList(List.of("é")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void mpintOverTheBitCapIsRefusedBeforeAllocation() {
         byte[] header = HEX.parseHex("00000802");
         assertThatThrownBy(() -> new SshReader(header).readMpint())

@@ -23,12 +23,14 @@ import org.sshstack.SshProtocolException;
  * verifying ({@link RsaPkcs1Verifier}, strict) left-pads a shorter signature as OpenSSH does and rejects a longer one.
  *
  * <p>Moduli from {@value #MIN_MODULUS_BITS} to {@value #MAX_MODULUS_BITS} bits are accepted for both signing and
- * verifying: 1024 is OpenSSH's {@code SSH_RSA_MINIMUM_MODULUS_SIZE}; the upper cap bounds verification cost.
+ * verifying, checked before any arithmetic (SECURITY.md B8): 2048 is stricter than OpenSSH's 1024-bit
+ * {@code RequiredRSASize} default, as keys under 2048 bits are no longer considered safe; the upper cap bounds
+ * verification cost. Smaller RSA keys still load from files (they can be listed and fingerprinted).
  */
 final class RsaSignatureAlgorithm implements SignatureAlgorithm {
 
-    /** Smallest modulus accepted, as OpenSSH. */
-    static final int MIN_MODULUS_BITS = 1024;
+    /** Smallest modulus accepted for signing and verifying. */
+    static final int MIN_MODULUS_BITS = 2048;
     /** Largest modulus accepted (bounds CPU per verification). */
     static final int MAX_MODULUS_BITS = 16384;
 

@@ -84,20 +84,20 @@ class RsaSignatureTest {
     }
 
     @Test
-    void modulusBoundsAre1024To16384Bits() throws Exception {
+    void modulusBoundsAre2048To16384BitsCheckedBeforeAnyArithmetic() throws Exception {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+        gen.initialize(2048, new SecureRandom());
+        KeyPair rsa2048 = gen.generateKeyPair();
         gen.initialize(1024, new SecureRandom());
         KeyPair rsa1024 = gen.generateKeyPair();
-        gen.initialize(768, new SecureRandom());
-        KeyPair rsa768 = gen.generateKeyPair();
         SignatureAlgorithm algorithm = SignatureAlgorithms.require("rsa-sha2-512");
 
-        byte[] ok = algorithm.sign(rsa1024.getPrivate(), DATA, new SecureRandom());
-        assertThat(algorithm.verify(rsa1024.getPublic(), DATA, ok)).isTrue();
+        byte[] ok = algorithm.sign(rsa2048.getPrivate(), DATA, new SecureRandom());
+        assertThat(algorithm.verify(rsa2048.getPublic(), DATA, ok)).isTrue();
 
-        assertThatThrownBy(() -> algorithm.sign(rsa768.getPrivate(), DATA, new SecureRandom()))
-                .isInstanceOf(UnsuitableKeyException.class).hasMessageContaining("768");
-        assertThatThrownBy(() -> algorithm.verify(rsa768.getPublic(), DATA, blob("rsa-sha2-512", new byte[96])))
+        assertThatThrownBy(() -> algorithm.sign(rsa1024.getPrivate(), DATA, new SecureRandom()))
+                .isInstanceOf(UnsuitableKeyException.class).hasMessageContaining("1024");
+        assertThatThrownBy(() -> algorithm.verify(rsa1024.getPublic(), DATA, blob("rsa-sha2-512", new byte[128])))
                 .isInstanceOf(UnsuitableKeyException.class);
         RSAPublicKey huge = fakeKey(BigInteger.ONE.shiftLeft(16392).subtract(BigInteger.ONE));
         assertThatThrownBy(() -> algorithm.verify(huge, DATA, blob("rsa-sha2-512", new byte[1])))
