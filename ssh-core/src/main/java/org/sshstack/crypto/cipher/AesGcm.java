@@ -57,10 +57,12 @@ final class AesGcm {
             }
         }
 
+        /** @return the padding alignment, as {@link PacketSealer#blockSize()} and {@link PacketOpener#blockSize()} */
         public int blockSize() {
             return BLOCK;
         }
 
+        /** @return the tag length, as {@link PacketSealer#tagLength()} and {@link PacketOpener#tagLength()} */
         public int tagLength() {
             return TAG;
         }

@@ -59,10 +59,12 @@ final class ChaCha20Poly1305 {
             poly.finish(out, outOff);
         }
 
+        /** @return the padding alignment, as {@link PacketSealer#blockSize()} and {@link PacketOpener#blockSize()} */
         public int blockSize() {
             return BLOCK;
         }
 
+        /** @return the tag length, as {@link PacketSealer#tagLength()} and {@link PacketOpener#tagLength()} */
         public int tagLength() {
             return TAG;
         }
