@@ -1,0 +1,11 @@
+package org.sshstack.auth;
+
+/**
+ * What every client attempt shares: the session identifier, where to send, the settings.
+ *
+ * @param sessionId the exchange hash H of the first key exchange (RFC 4253 §7.2)
+ * @param sink where payloads go
+ * @param config the client settings
+ */
+record ClientContext(byte[] sessionId, PayloadSink sink, ClientAuthConfig config) {
+}
