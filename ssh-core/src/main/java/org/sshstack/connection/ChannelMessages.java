@@ -56,8 +56,9 @@ final class ChannelMessages {
             refuse(open, OpenFailureReason.RESOURCE_SHORTAGE, "too many channels", null);
             return;
         }
+        // OPENING until our confirmation is out, so data written by the handler cannot overtake it
         ConnectionChannel channel = new ConnectionChannel(mux, id, open.channelType(), mux.config(),
-                ConnectionChannel.State.OPEN);
+                ConnectionChannel.State.OPENING);
         channel.remoteId = open.senderChannel();
         channel.sendWindow = open.initialWindow();
         channel.sendMaxPacket = (int) Math.min(open.maxPacket(), mux.config().maxPacket());
@@ -75,7 +76,9 @@ final class ChannelMessages {
         }
         mux.outbox().send(new ChannelOpenConfirmation(open.senderChannel(), id, mux.config().initialWindow(),
                 mux.config().maxPacket(), new byte[0]).encode());
+        channel.state = ConnectionChannel.State.OPEN;
         mux.listener().onChannelOpened(channel);
+        mux.flushChannel(channel);
     }
 
     private void refuse(ChannelOpen open, OpenFailureReason reason, String description, ConnectionChannel channel)

@@ -23,7 +23,7 @@ public final class ConnectionChannel {
 
     /** Life-cycle of a channel. */
     public enum State {
-        /** We sent CHANNEL_OPEN and await the peer's answer. */
+        /** We sent CHANNEL_OPEN and await the answer (or the peer's open awaits our decision). */
         OPENING,
         /** Open: data may flow. */
         OPEN,
