@@ -57,6 +57,7 @@ public final class ConnectionChannel {
     boolean closeRequested;
     boolean endOfWriteReceived;
     boolean writerWaiting;
+    private boolean stderrTurn;
     Long exitStatus;
     SessionRequest.ExitSignal exitSignal;
 
@@ -295,7 +296,10 @@ public final class ConnectionChannel {
         }
         boolean sent = false;
         while (true) {
-            ByteRing ring = outbound.isEmpty() ? outboundStderr : outbound;
+            // alternate stdout and stderr packets so neither starves the other of the shared window
+            boolean stderr = outbound.isEmpty() || (stderrTurn && !outboundStderr.isEmpty());
+            ByteRing ring = stderr ? outboundStderr : outbound;
+            stderrTurn = !stderr;
             int n = (int) Math.min(Math.min(ring.size(), sendWindow), sendMaxPacket);
             if (n <= 0) {
                 break;

@@ -69,7 +69,7 @@ public sealed interface SessionRequest {
     }
 
     /**
-     * "env" (RFC 4254 §6.4).
+     * "env" (RFC 4254 §6.4); {@link #toString()} shows the name only, as values may hold tokens.
      *
      * @param name the variable name
      * @param value the variable value
@@ -83,6 +83,11 @@ public sealed interface SessionRequest {
         @Override
         public byte[] encodeData() {
             return new SshWriter().writeString(name).writeString(value).toByteArray();
+        }
+
+        @Override
+        public String toString() {
+            return "Env[" + name + "=(" + value.length() + " characters)]";
         }
     }
 

@@ -249,6 +249,20 @@ class DataFlowTest {
     }
 
     @Test
+    void stdoutAndStderrPacketsAlternate() throws SshException {
+        Pair pair = new Pair(CONFIG, CONFIG.withMaxPacket(100), new ConnectionHandler() { }, Pair.acceptAll());
+        ConnectionChannel[] ends = pair.openSession();
+        pair.serverSink.full = true;
+        ends[1].write(new byte[300], 0, 300);
+        ends[1].writeStderr(new byte[300], 0, 300);
+        pair.serverSink.full = false;
+        pair.serverSink.sent.clear();
+        pair.server.onWritable();
+        assertThat(pair.serverSink.sent.stream().map(p -> p[0] & 0xff).toList()).containsExactly(94, 95, 94, 95,
+                94, 95);
+    }
+
+    @Test
     void unknownExtendedDataTypesAreDroppedAndCredited() throws SshException {
         Pair pair = new Pair(CONFIG.withInitialWindow(1000), Pair.acceptAll());
         ConnectionChannel[] ends = pair.openSession();

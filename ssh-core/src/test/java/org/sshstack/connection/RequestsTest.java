@@ -132,6 +132,24 @@ class RequestsTest {
     }
 
     @Test
+    void repliesQueuedBehindAStalledTransportAreBounded() throws SshException {
+        Pair pair = new Pair(CONFIG, new SessionServer());
+        ConnectionChannel[] ends = pair.openSession();
+        pair.serverSink.full = true;
+        byte[] request = new org.sshstack.wire.ChannelRequest(ends[1].localId(), "shell", true, new byte[0]).encode();
+        for (int i = 0; i < CONFIG.maxQueuedPayloads(); i++) {
+            pair.server.onPayload(request);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pair.server.onPayload(request))
+                .isInstanceOf(SshException.class).hasMessageContaining("stalled");
+    }
+
+    @Test
+    void envValuesStayOutOfToString() {
+        assertThat(new SessionRequest.Env("TOKEN", "s3cr3t").toString()).contains("TOKEN").doesNotContain("s3cr3t");
+    }
+
+    @Test
     void endOfWriteIsRecorded() throws SshException {
         Pair pair = new Pair(CONFIG, new SessionServer());
         ConnectionChannel[] ends = pair.openSession();
