@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sshstack.SshException;
 import org.sshstack.keys.KeyType;
-import org.sshstack.keys.pem.TestKeys;
+import org.sshstack.testing.TestKeys;
 import org.sshstack.testing.Mutations;
 
 /** Fuzz-style regression: mutated PPK texts fail only with the project's exceptions (Argon2 cost kept low). */
