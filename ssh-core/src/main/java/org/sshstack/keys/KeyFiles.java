@@ -36,8 +36,15 @@ public final class KeyFiles {
      * (PKCS#1, SEC1, PKCS#8, legacy encrypted PEM) and PuTTY PPK v2/v3. Callers can pass their own list, for
      * example an {@link OpenSshKeyFormat} with a different KDF round cap.
      */
-    public static final List<PrivateKeyFileFormat> DEFAULT_FORMATS =
-            List.of(new OpenSshKeyFormat(), new PemKeyFormat(), new PuttyKeyFormat());
+    public static final List<PrivateKeyFileFormat> DEFAULT_FORMATS = formats(KeyReadLimits.DEFAULTS);
+
+    /**
+     * @param limits the cost caps (KDF rounds, PBKDF2 iterations, Argon2 memory and work) for every format
+     * @return the default formats, in {@link #DEFAULT_FORMATS} order, applying those caps
+     */
+    public static List<PrivateKeyFileFormat> formats(KeyReadLimits limits) {
+        return List.of(new OpenSshKeyFormat(limits), new PemKeyFormat(limits), new PuttyKeyFormat(limits));
+    }
 
     /** Largest key file read: 1 MiB. */
     public static final long MAX_FILE_BYTES = 1 << 20;

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.sshstack.keys.KeyFileException;
+import org.sshstack.keys.KeyReadLimits;
 import org.sshstack.keys.PassphraseRequiredException;
 import org.sshstack.keys.SshKeyPair;
 import org.sshstack.keys.SshPublicKey;
@@ -50,13 +51,27 @@ public final class PemKeys {
      * @throws KeyFileException if the file is corrupt or the private key does not match its public key
      */
     public static SshKeyPair read(String text, char[] passphrase) throws KeyFileException {
+        return read(text, passphrase, KeyReadLimits.DEFAULTS);
+    }
+
+    /**
+     * Reads a PEM private key under the given cost caps (only {@link KeyReadLimits#maxPbkdf2Iterations()} applies:
+     * legacy PEM encryption derives its key with one MD5 round).
+     *
+     * @param text the file's text
+     * @param passphrase the passphrase for an encrypted key, or null
+     * @param limits the cost caps
+     * @return the key pair, with an empty comment
+     * @throws KeyFileException as {@link #read(String, char[])}
+     */
+    public static SshKeyPair read(String text, char[] passphrase, KeyReadLimits limits) throws KeyFileException {
         PemBlock block = PemBlock.parse(text);
         return switch (block.label()) {
             case "RSA PRIVATE KEY" -> decode(block, passphrase, PrivateKeyDecoder::pkcs1);
             case "EC PRIVATE KEY" -> decode(block, passphrase, der -> PrivateKeyDecoder.sec1(der, null));
             case "DSA PRIVATE KEY" -> decode(block, passphrase, PrivateKeyDecoder::dsa);
             case PKCS8 -> decode(block, passphrase, PrivateKeyDecoder::pkcs8);
-            case ENCRYPTED_PKCS8 -> readEncryptedPkcs8(block, passphrase);
+            case ENCRYPTED_PKCS8 -> readEncryptedPkcs8(block, passphrase, limits.maxPbkdf2Iterations());
             case "OPENSSH PRIVATE KEY" -> throw new UnsupportedKeyException(
                     "an OpenSSH private key is not a PEM key: read it with the openssh-key-v1 reader");
             default -> throw new UnsupportedKeyException("unsupported PEM block " + block.label());
@@ -103,14 +118,15 @@ public final class PemKeys {
      * @param pair the key pair
      * @param passphrase the passphrase, or null or empty for an unencrypted file
      * @param random the source of salt and IV
-     * @param iterations the PBKDF2 iteration count, 1 to {@value Pbes2#MAX_ITERATIONS}
+     * @param iterations the PBKDF2 iteration count, 1 to {@value KeyReadLimits#DEFAULT_MAX_PBKDF2_ITERATIONS} (so
+     *     that the default reader accepts the file)
      * @return the PEM text
      * @throws UnsupportedKeyException if the pair has no exportable private key
      */
     public static String writePkcs8(SshKeyPair pair, char[] passphrase, SecureRandom random, int iterations)
             throws UnsupportedKeyException {
-        if (iterations < 1 || iterations > Pbes2.MAX_ITERATIONS) {
-            throw new IllegalArgumentException("iterations must be 1.." + Pbes2.MAX_ITERATIONS);
+        if (iterations < 1 || iterations > KeyReadLimits.DEFAULT_MAX_PBKDF2_ITERATIONS) {
+            throw new IllegalArgumentException("iterations must be 1.." + KeyReadLimits.DEFAULT_MAX_PBKDF2_ITERATIONS);
         }
         byte[] pkcs8 = pkcs8Encoding(pair.privateKey());
         try {
@@ -131,12 +147,13 @@ public final class PemKeys {
         return encoded;
     }
 
-    private static SshKeyPair readEncryptedPkcs8(PemBlock block, char[] passphrase) throws KeyFileException {
+    private static SshKeyPair readEncryptedPkcs8(PemBlock block, char[] passphrase, int maxIterations)
+            throws KeyFileException {
         ASN1Primitive envelope = Der.parse(block.body(), "PKCS#8 envelope");
         if (passphrase == null) {
             throw new PassphraseRequiredException("PKCS#8 private key is encrypted: a passphrase is required");
         }
-        return decrypted(Pbes2.decrypt(envelope, passphrase), PrivateKeyDecoder::pkcs8);
+        return decrypted(Pbes2.decrypt(envelope, passphrase, maxIterations), PrivateKeyDecoder::pkcs8);
     }
 
     private static SshKeyPair decode(PemBlock block, char[] passphrase, Decoder decoder) throws KeyFileException {

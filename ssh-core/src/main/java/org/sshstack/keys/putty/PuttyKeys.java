@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import org.sshstack.SshProtocolException;
 import org.sshstack.keys.KeyFileException;
+import org.sshstack.keys.KeyReadLimits;
 import org.sshstack.keys.PassphraseRequiredException;
 import org.sshstack.keys.PublicKeyCodec;
 import org.sshstack.keys.SshKeyPair;
@@ -47,7 +48,24 @@ public final class PuttyKeys {
      * @throws KeyFileException if the file is corrupt (including a MAC mismatch in an unencrypted file)
      */
     public static SshKeyPair read(String text, char[] passphrase) throws KeyFileException {
+        return read(text, passphrase, KeyReadLimits.DEFAULTS);
+    }
+
+    /**
+     * Reads a PPK file under the given cost caps ({@link KeyReadLimits#maxArgon2MemoryKib()},
+     * {@link KeyReadLimits#maxArgon2Work()}).
+     *
+     * @param text the file's text
+     * @param passphrase the passphrase for an encrypted file, or null; ignored for unencrypted files
+     * @param limits the cost caps
+     * @return the verified key pair with the file's comment
+     * @throws KeyFileException as {@link #read(String, char[])}
+     */
+    public static SshKeyPair read(String text, char[] passphrase, KeyReadLimits limits) throws KeyFileException {
         PpkFile file = PpkFile.parse(text);
+        if (file.argon2() != null) {
+            file.argon2().checkCost(limits);
+        }
         boolean encrypted = file.encryption().equals(ENCRYPTED);
         if (encrypted && passphrase == null) {
             throw new PassphraseRequiredException("PuTTY key file is encrypted: a passphrase is required");
@@ -131,7 +149,8 @@ public final class PuttyKeys {
         byte[] salt = new byte[SALT_LENGTH];
         random.nextBytes(salt);
         try {
-            return new Argon2Settings("Argon2id", memoryKib, passes, 1, salt).validate();
+            return new Argon2Settings("Argon2id", memoryKib, passes, 1, salt).validate()
+                    .checkCost(KeyReadLimits.DEFAULTS); // never write a file the default reader refuses
         } catch (UnsupportedKeyException e) {
             throw e;
         } catch (KeyFileException e) {
