@@ -181,11 +181,30 @@ public final class KeyFiles {
         }
     }
 
-    private static String readText(Path path) throws IOException {
-        if (Files.size(path) > MAX_FILE_BYTES) {
-            throw new KeyFileException(path.getFileName() + " is too large to be a key file");
+    /**
+     * Reads a whole file through a stream, at most {@code maxBytes + 1} bytes: the size is never trusted (it can
+     * change between a check and the read, and FIFOs or /proc files report 0).
+     *
+     * @param path the file
+     * @param maxBytes the largest accepted content
+     * @return the content
+     * @throws KeyFileException if the file holds more than {@code maxBytes} bytes
+     * @throws IOException if it cannot be read
+     */
+    public static byte[] readBounded(Path path, long maxBytes) throws IOException {
+        int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            byte[] content = in.readNBytes(cap + 1);
+            if (content.length > cap) {
+                java.util.Arrays.fill(content, (byte) 0);
+                throw new KeyFileException(path.getFileName() + " is larger than " + maxBytes + " bytes");
+            }
+            return content;
         }
-        byte[] raw = Files.readAllBytes(path);
+    }
+
+    private static String readText(Path path) throws IOException {
+        byte[] raw = readBounded(path, MAX_FILE_BYTES);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(raw)).toString();

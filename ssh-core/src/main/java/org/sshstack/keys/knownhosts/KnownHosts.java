@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.sshstack.keys.KeyFiles;
 import org.sshstack.keys.SshPublicKey;
 
 /**
@@ -80,10 +81,7 @@ public final class KnownHosts {
             if (!Files.exists(file)) {
                 return new KnownHosts(List.of(), List.of());
             }
-            if (Files.size(file) > MAX_FILE) {
-                throw new KnownHostsException(0, "file is larger than " + MAX_FILE + " bytes");
-            }
-            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), lenient);
+            return parse(new String(KeyFiles.readBounded(file, MAX_FILE), StandardCharsets.UTF_8), lenient);
         } catch (IOException e) {
             if (e instanceof KnownHostsException known) {
                 throw known;
