@@ -45,8 +45,11 @@ public final class PemKeys {
      * @param text the file's text
      * @param passphrase the passphrase for an encrypted key, or null; ignored for unencrypted keys
      * @return the key pair, with an empty comment
-     * @throws PassphraseRequiredException if the key is encrypted and no passphrase was given
-     * @throws WrongPassphraseException if the passphrase does not decrypt it
+     * @throws PassphraseRequiredException if the key is encrypted and the passphrase is null or empty (as in the
+     *     openssh-key-v1 and PPK readers)
+     * @throws WrongPassphraseException if the passphrase does not decrypt it (the plaintext is not valid DER); after a
+     *     successful decryption a structural failure, such as halves that do not match, is a plain
+     *     {@link KeyFileException} (corrupt file)
      * @throws UnsupportedKeyException for an unknown label, key algorithm, curve, cipher or KDF
      * @throws KeyFileException if the file is corrupt or the private key does not match its public key
      */
@@ -150,7 +153,7 @@ public final class PemKeys {
     private static SshKeyPair readEncryptedPkcs8(PemBlock block, char[] passphrase, int maxIterations)
             throws KeyFileException {
         ASN1Primitive envelope = Der.parse(block.body(), "PKCS#8 envelope");
-        if (passphrase == null) {
+        if (passphrase == null || passphrase.length == 0) {
             throw new PassphraseRequiredException("PKCS#8 private key is encrypted: a passphrase is required");
         }
         return decrypted(Pbes2.decrypt(envelope, passphrase, maxIterations), PrivateKeyDecoder::pkcs8);
@@ -163,14 +166,22 @@ public final class PemKeys {
         return decoder.decode(Der.parse(block.body(), "PEM " + block.label()));
     }
 
-    /** Decrypted bytes that do not parse mean a wrong passphrase: CBC padding matches by chance 1 time in ~256. */
+    /**
+     * Decrypted bytes that are not DER mean a wrong passphrase (CBC padding matches by chance 1 time in ~256, a
+     * whole valid DER structure practically never). Once the plaintext is valid DER the passphrase was right, so a
+     * structural failure after it (wrong fields, halves that do not match) is reported as a corrupt file.
+     */
     private static SshKeyPair decrypted(byte[] plaintext, Decoder decoder) throws KeyFileException {
         try {
-            return decoder.decode(Der.parse(plaintext, "decrypted private key"));
-        } catch (UnsupportedKeyException e) {
-            throw e;
-        } catch (KeyFileException e) {
-            throw new WrongPassphraseException("wrong passphrase: the decrypted private key does not parse");
+            ASN1Primitive der;
+            try {
+                der = Der.parse(plaintext, "decrypted private key");
+            } catch (UnsupportedKeyException e) {
+                throw e;
+            } catch (KeyFileException e) {
+                throw new WrongPassphraseException("wrong passphrase: the decrypted private key does not parse");
+            }
+            return decoder.decode(der);
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }

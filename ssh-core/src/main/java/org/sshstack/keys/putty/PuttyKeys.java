@@ -40,7 +40,8 @@ public final class PuttyKeys {
      * @param text the file's text
      * @param passphrase the passphrase for an encrypted file, or null; ignored for unencrypted files
      * @return the verified key pair with the file's comment
-     * @throws PassphraseRequiredException if the file is encrypted and no passphrase was given
+     * @throws PassphraseRequiredException if the file is encrypted and the passphrase is null or empty (as in the
+     *     openssh-key-v1 and PEM readers)
      * @throws WrongPassphraseException if the MAC of an encrypted file does not verify (wrong passphrase, or a file
      *     tampered with)
      * @throws UnsupportedKeyException for an unknown version, key type, encryption or KDF, or Argon2 parameters
@@ -67,7 +68,7 @@ public final class PuttyKeys {
             file.argon2().checkCost(limits);
         }
         boolean encrypted = file.encryption().equals(ENCRYPTED);
-        if (encrypted && passphrase == null) {
+        if (encrypted && (passphrase == null || passphrase.length == 0)) {
             throw new PassphraseRequiredException("PuTTY key file is encrypted: a passphrase is required");
         }
         if (encrypted && file.privateBlob().length % PpkCrypto.BLOCK != 0) {
