@@ -58,9 +58,14 @@ public final class CertificateVerifier {
      * @param now the current time ({@code valid after <= now < valid before})
      * @return the verified certificate with its restrictions typed
      * @throws CertificateException naming the check that failed
+     * @throws NullPointerException if an argument is null (a programming error, not untrusted input)
      */
     public VerifiedCertificate verify(OpenSshCertificate certificate, CertificateType expectedType, String principal,
             Instant now) throws CertificateException {
+        java.util.Objects.requireNonNull(certificate, "certificate");
+        java.util.Objects.requireNonNull(expectedType, "expectedType");
+        java.util.Objects.requireNonNull(principal, "principal");
+        java.util.Objects.requireNonNull(now, "now");
         boolean host = expectedType == CertificateType.HOST;
         String id = " (key id \"" + certificate.keyId() + "\")";
         if (certificate.certificateType() != expectedType) {

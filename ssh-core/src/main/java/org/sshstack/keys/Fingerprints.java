@@ -80,8 +80,21 @@ public final class Fingerprints {
      * @return the line, without a line terminator
      */
     public static String keygenLine(SshPublicKey key, String comment) {
+        return keygenLine(key, comment, FingerprintHash.SHA256);
+    }
+
+    /**
+     * The line {@code ssh-keygen -l -E sha256|md5} prints: {@code <bits> <fingerprint> <comment> (<TYPE>)}.
+     *
+     * @param key any public key
+     * @param comment the key's comment; null or empty prints {@code no comment}, as ssh-keygen does
+     * @param hash the fingerprint hash
+     * @return the line, without a line terminator
+     */
+    public static String keygenLine(SshPublicKey key, String comment, FingerprintHash hash) {
         String shown = comment == null || comment.isEmpty() ? "no comment" : comment;
-        return bits(key) + " " + sha256(key) + " " + shown + " (" + typeLabel(key) + ")";
+        String fingerprint = hash == FingerprintHash.MD5 ? md5(key) : sha256(key);
+        return bits(key) + " " + fingerprint + " " + shown + " (" + typeLabel(key) + ")";
     }
 
     /**

@@ -27,7 +27,8 @@ import org.sshstack.keys.putty.PuttyKeyFormat;
  * Reads and writes key files. Writes are atomic (a temporary file in the same directory, renamed over the
  * target) and a private key file is owner-only from the moment it exists: the temporary file is created with
  * {@code rw-------} rather than chmod-ed afterwards (paramiko CVE-2022-24302). On file systems without POSIX
- * permissions the default ACLs of the directory apply.
+ * permissions the default ACLs of the directory apply. After the rename the directory is forced to disk where the
+ * platform allows it.
  */
 public final class KeyFiles {
 
@@ -36,8 +37,15 @@ public final class KeyFiles {
      * (PKCS#1, SEC1, PKCS#8, legacy encrypted PEM) and PuTTY PPK v2/v3. Callers can pass their own list, for
      * example an {@link OpenSshKeyFormat} with a different KDF round cap.
      */
-    public static final List<PrivateKeyFileFormat> DEFAULT_FORMATS =
-            List.of(new OpenSshKeyFormat(), new PemKeyFormat(), new PuttyKeyFormat());
+    public static final List<PrivateKeyFileFormat> DEFAULT_FORMATS = formats(KeyReadLimits.DEFAULTS);
+
+    /**
+     * @param limits the cost caps (KDF rounds, PBKDF2 iterations, Argon2 memory and work) for every format
+     * @return the default formats, in {@link #DEFAULT_FORMATS} order, applying those caps
+     */
+    public static List<PrivateKeyFileFormat> formats(KeyReadLimits limits) {
+        return List.of(new OpenSshKeyFormat(limits), new PemKeyFormat(limits), new PuttyKeyFormat(limits));
+    }
 
     /** Largest key file read: 1 MiB. */
     public static final long MAX_FILE_BYTES = 1 << 20;
@@ -106,8 +114,38 @@ public final class KeyFiles {
      */
     public static void writePrivateKey(Path path, SshKeyPair pair, char[] passphrase, SecureRandom random)
             throws IOException {
-        byte[] content = new OpenSshPrivateKeyWriter().write(pair, passphrase, random)
-                .getBytes(StandardCharsets.US_ASCII);
+        writePrivateKey(path, pair, PrivateKeyWriteFormat.OPENSSH, passphrase, random);
+    }
+
+    /** The private key file formats that {@link KeyFiles} can write. */
+    public enum PrivateKeyWriteFormat {
+        /** openssh-key-v1, aes256-ctr with bcrypt 16 rounds when encrypted. */
+        OPENSSH,
+        /** PKCS#8 PEM, PBES2 (PBKDF2-SHA256 600,000 iterations, AES-256-CBC) when encrypted. */
+        PKCS8,
+        /** PuTTY PPK version 3, AES-256-CBC under Argon2id with puttygen's defaults when encrypted. */
+        PPK_V3
+    }
+
+    /**
+     * Writes a private key file in the given format, mode 0600 from creation, replacing any existing file atomically
+     * ({@link #writeAtomically}).
+     *
+     * @param path the target file
+     * @param pair the key pair; its comment is written where the format has one
+     * @param format the file format
+     * @param passphrase the passphrase, or null/empty for an unencrypted file; not wiped
+     * @param random randomness for salts, IVs and check bytes
+     * @throws IOException if writing fails or the key cannot be written in this format
+     */
+    public static void writePrivateKey(Path path, SshKeyPair pair, PrivateKeyWriteFormat format, char[] passphrase,
+            SecureRandom random) throws IOException {
+        String text = switch (format) {
+            case OPENSSH -> new OpenSshPrivateKeyWriter().write(pair, passphrase, random);
+            case PKCS8 -> org.sshstack.keys.pem.PemKeys.writePkcs8(pair, passphrase, random);
+            case PPK_V3 -> org.sshstack.keys.putty.PuttyKeys.writeV3(pair, passphrase, random);
+        };
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
         try {
             writeAtomically(path, content, OWNER_ONLY);
         } finally {
@@ -130,7 +168,8 @@ public final class KeyFiles {
 
     /**
      * Writes bytes to a temporary file in the target's directory, created with the given POSIX permissions
-     * (when the file system has them), forces it to disk, then renames it over the target.
+     * (when the file system has them), forces it to disk, renames it over the target, then forces the directory
+     * (where the platform allows it).
      *
      * @param target the file to create or replace
      * @param content the bytes
@@ -158,8 +197,18 @@ public final class KeyFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceDirectory(directory);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Makes the rename durable where the platform lets a directory be opened and forced (not on Windows). */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException refused) {
+            // some platforms refuse to open or sync a directory: the rename itself has still happened
         }
     }
 
@@ -174,11 +223,30 @@ public final class KeyFiles {
         }
     }
 
-    private static String readText(Path path) throws IOException {
-        if (Files.size(path) > MAX_FILE_BYTES) {
-            throw new KeyFileException(path.getFileName() + " is too large to be a key file");
+    /**
+     * Reads a whole file through a stream, at most {@code maxBytes + 1} bytes: the size is never trusted (it can
+     * change between a check and the read, and FIFOs or /proc files report 0).
+     *
+     * @param path the file
+     * @param maxBytes the largest accepted content
+     * @return the content
+     * @throws KeyFileException if the file holds more than {@code maxBytes} bytes
+     * @throws IOException if it cannot be read
+     */
+    public static byte[] readBounded(Path path, long maxBytes) throws IOException {
+        int cap = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            byte[] content = in.readNBytes(cap + 1);
+            if (content.length > cap) {
+                java.util.Arrays.fill(content, (byte) 0);
+                throw new KeyFileException(path.getFileName() + " is larger than " + maxBytes + " bytes");
+            }
+            return content;
         }
-        byte[] raw = Files.readAllBytes(path);
+    }
+
+    private static String readText(Path path) throws IOException {
+        byte[] raw = readBounded(path, MAX_FILE_BYTES);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(raw)).toString();

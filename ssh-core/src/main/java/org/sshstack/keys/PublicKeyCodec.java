@@ -26,6 +26,18 @@ public final class PublicKeyCodec {
     /** Length of a raw Ed25519 public key (RFC 8032 §5.1.5). */
     public static final int ED25519_KEY_LENGTH = 32;
 
+    /** Smallest DSA prime accepted, in bits (old keys used 512; FIPS 186-4 §4.2 starts at 1024). */
+    public static final int MIN_DSA_P_BITS = 512;
+
+    /**
+     * Largest DSA prime accepted, in bits: FIPS 186-4 §4.2 stops at 3072, OpenSSH only makes 1024; 4096 leaves room
+     * for old OpenSSL/PuTTY keys while bounding the cost of a hostile key's modPow.
+     */
+    public static final int MAX_DSA_P_BITS = 4096;
+
+    /** Largest DSA subgroup order accepted, in bits (FIPS 186-4 uses 160, 224 or 256). */
+    public static final int MAX_DSA_Q_BITS = 256;
+
     private PublicKeyCodec() {
     }
 
@@ -154,7 +166,40 @@ public final class PublicKeyCodec {
         BigInteger q = in.readPositiveMpint();
         BigInteger g = in.readPositiveMpint();
         BigInteger y = in.readPositiveMpint();
+        checkDsa(p, q, g, y);
         return generate("DSA", new DSAPublicKeySpec(y, p, q, g));
+    }
+
+    /**
+     * The one place DSA values from untrusted input are range-checked (FIPS 186-4 §4.1-4.2), before any arithmetic:
+     * p odd with {@value #MIN_DSA_P_BITS}..{@value #MAX_DSA_P_BITS} bits, 1 &lt; q &lt; p with at most
+     * {@value #MAX_DSA_Q_BITS} bits dividing p - 1, 1 &lt; g &lt; p with g^q = 1 mod p, and (when given)
+     * 1 &lt; y &lt; p. Primality is not tested.
+     *
+     * @param p the prime modulus
+     * @param q the subgroup order
+     * @param g the generator
+     * @param y the public value, or null when it is not known yet
+     * @throws SshProtocolException if a value is out of range (the message names which, never the value)
+     */
+    public static void checkDsa(BigInteger p, BigInteger q, BigInteger g, BigInteger y) throws SshProtocolException {
+        if (p.bitLength() < MIN_DSA_P_BITS || p.bitLength() > MAX_DSA_P_BITS || !p.testBit(0) || p.signum() <= 0) {
+            throw new SshProtocolException("DSA prime p must be odd with " + MIN_DSA_P_BITS + " to " + MAX_DSA_P_BITS
+                    + " bits");
+        }
+        if (q.compareTo(BigInteger.ONE) <= 0 || q.bitLength() > MAX_DSA_Q_BITS || q.compareTo(p) >= 0) {
+            throw new SshProtocolException("DSA subgroup order q is out of range");
+        }
+        if (g.compareTo(BigInteger.ONE) <= 0 || g.compareTo(p) >= 0) {
+            throw new SshProtocolException("DSA generator g is out of range");
+        }
+        if (y != null && (y.compareTo(BigInteger.ONE) <= 0 || y.compareTo(p) >= 0)) {
+            throw new SshProtocolException("DSA public value y is out of range");
+        }
+        // FIPS 186-4 §4.1: q divides p - 1 and g generates the subgroup of order q (cheap: q has <= 256 bits)
+        if (p.subtract(BigInteger.ONE).mod(q).signum() != 0 || !g.modPow(q, p).equals(BigInteger.ONE)) {
+            throw new SshProtocolException("DSA generator g does not generate a subgroup of order q");
+        }
     }
 
     private static PublicKey generate(String algorithm, java.security.spec.KeySpec spec) throws SshProtocolException {

@@ -78,6 +78,14 @@ class CertificateVerifierTest {
     }
 
     @Test
+    void nullPrincipalIsAProgrammingErrorNamedUpFront() throws Exception {
+        OpenSshCertificate certificate = OpenSshCertificate.decode(builder.build());
+        CertificateVerifier verifier = CertificateVerifier.trusting(List.of(TrustTestSupport.ed25519Public(ca)));
+        assertThatThrownBy(() -> verifier.verify(certificate, CertificateType.USER, null, NOW))
+                .isInstanceOf(NullPointerException.class).hasMessage("principal");
+    }
+
+    @Test
     void unsignedTimeComparison() throws Exception {
         builder.validBefore = 0x8000_0000_0000_0000L; // far future as unsigned, negative as signed
         assertThat(verify(CertificateType.USER).principal()).isEqualTo("alice");

@@ -81,10 +81,8 @@ public final class AuthorizedKeys {
             if (!Files.exists(file)) {
                 return new AuthorizedKeys(List.of(), List.of());
             }
-            if (Files.size(file) > MAX_FILE) {
-                throw new AuthorizedKeysException(0, "file is larger than " + MAX_FILE + " bytes");
-            }
-            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), lenient, zone);
+            byte[] content = org.sshstack.keys.KeyFiles.readBounded(file, MAX_FILE);
+            return parse(new String(content, StandardCharsets.UTF_8), lenient, zone);
         } catch (AuthorizedKeysException e) {
             throw e;
         } catch (IOException e) {

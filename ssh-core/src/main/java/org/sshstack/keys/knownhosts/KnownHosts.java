@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.sshstack.keys.KeyFiles;
 import org.sshstack.keys.SshPublicKey;
 
 /**
@@ -79,10 +81,7 @@ public final class KnownHosts {
             if (!Files.exists(file)) {
                 return new KnownHosts(List.of(), List.of());
             }
-            if (Files.size(file) > MAX_FILE) {
-                throw new KnownHostsException(0, "file is larger than " + MAX_FILE + " bytes");
-            }
-            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), lenient);
+            return parse(new String(KeyFiles.readBounded(file, MAX_FILE), StandardCharsets.UTF_8), lenient);
         } catch (IOException e) {
             if (e instanceof KnownHostsException known) {
                 throw known;
@@ -102,7 +101,7 @@ public final class KnownHosts {
     }
 
     /**
-     * Looks up a presented host key, as OpenSSH's client does (see {@link HostKeyLookup} for the rules).
+     * Looks up a presented host key at the current time: {@code lookup(host, port, presented, Instant.now())}.
      *
      * @param host the host name or address the user asked for
      * @param port the port (22 looks up the bare name, any other {@code [host]:port})
@@ -110,6 +109,25 @@ public final class KnownHosts {
      * @return the verdict with its evidence
      */
     public HostKeyLookup lookup(String host, int port, SshPublicKey presented) {
+        return lookup(host, port, presented, Instant.now());
+    }
+
+    /**
+     * Looks up a presented host key, as OpenSSH's client does (see {@link HostKeyLookup} for the rules). A presented
+     * certificate whose CA is on a {@code @cert-authority} line for the host is verified (HOST type, CA signature,
+     * validity at {@code now}, {@code host} among its principals, no critical options) before it can
+     * {@link HostKeyStatus#MATCH}; if that fails the result is {@link HostKeyStatus#CERTIFICATE_INVALID} with
+     * the verifier's reason in {@link HostKeyLookup#certificateFailure()}, unless a plain line holds the certified key
+     * (OpenSSH then retries with the plain key: {@link HostKeyStatus#MATCH} with the failure still reported).
+     *
+     * @param host the host name or address the user asked for; a certificate must list it as a principal
+     * @param port the port (22 looks up the bare name, any other {@code [host]:port})
+     * @param presented the key or host certificate the server presented
+     * @param now the time a certificate must be valid at
+     * @return the verdict with its evidence
+     */
+    public HostKeyLookup lookup(String host, int port, SshPublicKey presented, Instant now) {
+        java.util.Objects.requireNonNull(now, "now");
         String name = HostPatterns.hostKeyName(host, port);
         List<KnownHostsEntry> forHost = new ArrayList<>();
         for (KnownHostsEntry entry : entries) {
@@ -117,6 +135,6 @@ public final class KnownHosts {
                 forHost.add(entry);
             }
         }
-        return HostKeyMatcher.match(name, forHost, presented);
+        return HostKeyMatcher.match(name, host, forHost, presented, now);
     }
 }

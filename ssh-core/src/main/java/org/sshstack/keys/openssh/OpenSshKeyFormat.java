@@ -1,6 +1,7 @@
 package org.sshstack.keys.openssh;
 
 import org.sshstack.keys.KeyFileException;
+import org.sshstack.keys.KeyReadLimits;
 import org.sshstack.keys.PrivateKeyFileFormat;
 import org.sshstack.keys.SshKeyPair;
 
@@ -12,6 +13,11 @@ public final class OpenSshKeyFormat implements PrivateKeyFileFormat {
     /** With the default KDF round cap. */
     public OpenSshKeyFormat() {
         this(new OpenSshPrivateKeyReader());
+    }
+
+    /** @param limits the cost caps (only {@link KeyReadLimits#maxBcryptRounds()} applies to this format) */
+    public OpenSshKeyFormat(KeyReadLimits limits) {
+        this(new OpenSshPrivateKeyReader(limits.maxBcryptRounds()));
     }
 
     /** @param reader the reader to use (e.g. with a different round cap) */

@@ -21,7 +21,7 @@ public final class OpenSshPrivateKeyReader {
      * Default cap on bcrypt rounds: 2048. ssh-keygen writes 16 by default and {@code -a 100} is common advice;
      * 2048 rounds already cost tens of seconds here, so anything above is treated as hostile unless configured.
      */
-    public static final int DEFAULT_MAX_KDF_ROUNDS = 2048;
+    public static final int DEFAULT_MAX_KDF_ROUNDS = org.sshstack.keys.KeyReadLimits.DEFAULT_MAX_BCRYPT_ROUNDS;
 
     /** Largest salt accepted; ssh-keygen writes 16 bytes. */
     public static final int MAX_SALT_LENGTH = 1024;
@@ -175,8 +175,11 @@ public final class OpenSshPrivateKeyReader {
         if (salt.length == 0) {
             throw new KeyFileException("bcrypt salt is empty");
         }
-        if (rounds < 1 || rounds > maxKdfRounds) {
-            throw new KeyFileException("bcrypt round count " + rounds + " is outside 1.." + maxKdfRounds
+        if (rounds < 1) {
+            throw new KeyFileException("bcrypt round count must be at least 1");
+        }
+        if (rounds > maxKdfRounds) { // as the other formats' cost caps (KeyReadLimits): refused, not corrupt
+            throw new UnsupportedKeyException("bcrypt round count " + rounds + " is outside 1.." + maxKdfRounds
                     + " (raise the reader's cap if this key is trusted)");
         }
         return BcryptPbkdf.derive(passphrase, salt, (int) rounds, cipher.keyMaterialLength());

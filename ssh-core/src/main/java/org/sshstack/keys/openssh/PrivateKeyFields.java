@@ -7,7 +7,6 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.DSAPrivateKeySpec;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.KeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -181,17 +180,9 @@ final class PrivateKeyFields {
         BigInteger g = in.readPositiveMpint();
         BigInteger y = in.readPositiveMpint();
         BigInteger x = in.readPositiveMpint();
-        if (p.bitLength() > 8192 || q.bitLength() > 512) {
-            throw new KeyFileException("DSA parameters are too large");
-        }
-        SshPublicKey publicKey = publicFromFields(KeyType.DSA, new org.sshstack.wire.SshWriter(512)
-                .writeString(KeyType.DSA.wireName()).writeMpint(p).writeMpint(q).writeMpint(g).writeMpint(y)
-                .toByteArray());
-        if (x.signum() <= 0 || x.compareTo(q) >= 0 || !g.modPow(x, p).equals(y)) {
-            throw new KeyFileException("DSA private key does not match its public key");
-        }
-        PrivateKey privateKey = generate("DSA", new DSAPrivateKeySpec(x, p, q, g));
-        return new Entry(publicKey, privateKey, Optional.empty());
+        // one place for the range checks (PublicKeyCodec.checkDsa), done before g^x mod p
+        org.sshstack.keys.SshKeyPair pair = org.sshstack.keys.pem.KeyAssembly.dsa(p, q, g, y, x, "");
+        return new Entry(pair.publicKey(), pair.privateKey(), Optional.empty());
     }
 
     // PROTOCOL.u2f: public fields, string application, uint8 flags, string key_handle, string reserved

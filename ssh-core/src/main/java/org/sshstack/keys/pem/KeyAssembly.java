@@ -33,8 +33,8 @@ public final class KeyAssembly {
     /** Largest RSA modulus accepted, in bits (as {@code WireLimits.MAX_MPINT_BITS}). */
     public static final int MAX_RSA_BITS = 16384;
 
-    /** Largest DSA prime accepted, in bits (FIPS 186 stops at 3072; some old tools made 4096+). */
-    public static final int MAX_DSA_BITS = 8192;
+    /** Largest DSA prime accepted, in bits: {@link PublicKeyCodec#MAX_DSA_P_BITS}. */
+    public static final int MAX_DSA_BITS = PublicKeyCodec.MAX_DSA_P_BITS;
 
     /** Length of an Ed25519 private seed (RFC 8032 §5.1.5). */
     public static final int ED25519_SEED_LENGTH = 32;
@@ -59,8 +59,11 @@ public final class KeyAssembly {
      */
     public static SshKeyPair rsa(BigInteger n, BigInteger e, BigInteger d, BigInteger p, BigInteger q, String comment)
             throws KeyFileException {
-        if (n.signum() <= 0 || n.bitLength() > MAX_RSA_BITS || e.signum() <= 0 || d.signum() <= 0
-                || p.compareTo(BigInteger.ONE) <= 0 || q.compareTo(BigInteger.ONE) <= 0 || !p.multiply(q).equals(n)) {
+        // every value is bounded by n before any arithmetic, so a hostile file cannot make huge products
+        if (n.signum() <= 0 || n.bitLength() > MAX_RSA_BITS || e.signum() <= 0 || e.compareTo(n) >= 0
+                || d.signum() <= 0 || d.compareTo(n) >= 0 || p.compareTo(BigInteger.ONE) <= 0
+                || q.compareTo(BigInteger.ONE) <= 0 || p.compareTo(n) >= 0 || q.compareTo(n) >= 0
+                || !p.multiply(q).equals(n)) {
             throw new KeyFileException("RSA private key is inconsistent: its primes do not form its modulus");
         }
         BigInteger pMinus = p.subtract(BigInteger.ONE);
@@ -143,13 +146,18 @@ public final class KeyAssembly {
      * @param x the private value
      * @param comment the comment for the pair
      * @return the pair
-     * @throws KeyFileException if the values are out of range or inconsistent
+     * @throws KeyFileException if the values are out of range ({@link PublicKeyCodec#checkDsa}, and
+     *     0 &lt; x &lt; q) or inconsistent
      */
     public static SshKeyPair dsa(BigInteger p, BigInteger q, BigInteger g, BigInteger y, BigInteger x, String comment)
             throws KeyFileException {
-        if (p.signum() <= 0 || p.bitLength() > MAX_DSA_BITS || q.signum() <= 0 || q.bitLength() > 512
-                || g.signum() <= 0 || g.compareTo(p) >= 0 || x.signum() <= 0 || x.compareTo(q) >= 0) {
-            throw new KeyFileException("DSA key parameters are out of range");
+        try {
+            PublicKeyCodec.checkDsa(p, q, g, y);
+        } catch (SshProtocolException e) {
+            throw new KeyFileException("DSA key parameters are out of range: " + e.getMessage(), e);
+        }
+        if (x.signum() <= 0 || x.compareTo(q) >= 0) {
+            throw new KeyFileException("DSA private value x is out of range");
         }
         BigInteger derived = g.modPow(x, p);
         if (y != null && !derived.equals(y)) {

@@ -47,7 +47,7 @@ final class LegacyPemEncryption {
         }
         Ciphers.Cbc cipher = Ciphers.byOpenSslName(dekInfo.substring(0, comma).strip());
         byte[] iv = parseIv(dekInfo.substring(comma + 1).strip(), cipher.blockSize());
-        if (passphrase == null) {
+        if (passphrase == null || passphrase.length == 0) {
             throw new PassphraseRequiredException("PEM private key is encrypted: a passphrase is required");
         }
         if (block.body().length == 0 || block.body().length % cipher.blockSize() != 0) {

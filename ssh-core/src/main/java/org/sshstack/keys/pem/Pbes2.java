@@ -40,9 +40,6 @@ final class Pbes2 {
     /** Iterations written: OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
     static final int DEFAULT_ITERATIONS = 600_000;
 
-    /** Most iterations accepted on read (a hostile file must not buy unbounded CPU). */
-    static final int MAX_ITERATIONS = 10_000_000;
-
     private static final int SALT_LENGTH = 16;
 
     private Pbes2() {
@@ -51,10 +48,11 @@ final class Pbes2 {
     /**
      * @param der the EncryptedPrivateKeyInfo
      * @param passphrase the passphrase
+     * @param maxIterations the most PBKDF2 iterations accepted (a hostile file must not buy unbounded CPU)
      * @return the PrivateKeyInfo DER (a parse failure of it means a wrong passphrase)
      * @throws KeyFileException if the structure is malformed, the scheme unsupported or the padding wrong
      */
-    static byte[] decrypt(ASN1Primitive der, char[] passphrase) throws KeyFileException {
+    static byte[] decrypt(ASN1Primitive der, char[] passphrase, int maxIterations) throws KeyFileException {
         EncryptedPrivateKeyInfo info = Der.convert(() -> EncryptedPrivateKeyInfo.getInstance(der), "PKCS#8 envelope");
         AlgorithmIdentifier algorithm = info.getEncryptionAlgorithm();
         if (!PKCSObjectIdentifiers.id_PBES2.equals(algorithm.getAlgorithm())) {
@@ -78,7 +76,7 @@ final class Pbes2 {
         if (encrypted.length == 0 || encrypted.length % cipher.blockSize() != 0) {
             throw new KeyFileException("PKCS#8 ciphertext is not a whole number of cipher blocks");
         }
-        byte[] key = derive(pbkdf2, passphrase, cipher.keyLength());
+        byte[] key = derive(pbkdf2, passphrase, cipher.keyLength(), maxIterations);
         try {
             return Ciphers.run(cipher, false, key, iv, encrypted);
         } catch (InvalidCipherTextException | DataLengthException e) {
@@ -117,10 +115,11 @@ final class Pbes2 {
         }
     }
 
-    private static byte[] derive(PBKDF2Params params, char[] passphrase, int keyLength) throws KeyFileException {
+    private static byte[] derive(PBKDF2Params params, char[] passphrase, int keyLength, int maxIterations)
+            throws KeyFileException {
         BigInteger iterations = params.getIterationCount();
-        if (iterations.signum() <= 0 || iterations.compareTo(BigInteger.valueOf(MAX_ITERATIONS)) > 0) {
-            throw new UnsupportedKeyException("PBKDF2 iteration count is outside 1.." + MAX_ITERATIONS);
+        if (iterations.signum() <= 0 || iterations.compareTo(BigInteger.valueOf(maxIterations)) > 0) {
+            throw new UnsupportedKeyException("PBKDF2 iteration count is outside 1.." + maxIterations);
         }
         BigInteger declared = params.getKeyLength();
         if (declared != null && !declared.equals(BigInteger.valueOf(keyLength))) {

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.sshstack.keys.KeyFileException;
+import org.sshstack.keys.KeyReadLimits;
 import org.sshstack.keys.PassphraseRequiredException;
 import org.sshstack.keys.SshKeyPair;
 import org.sshstack.keys.SshPublicKey;
@@ -44,19 +45,36 @@ public final class PemKeys {
      * @param text the file's text
      * @param passphrase the passphrase for an encrypted key, or null; ignored for unencrypted keys
      * @return the key pair, with an empty comment
-     * @throws PassphraseRequiredException if the key is encrypted and no passphrase was given
-     * @throws WrongPassphraseException if the passphrase does not decrypt it
+     * @throws PassphraseRequiredException if the key is encrypted and the passphrase is null or empty (as in the
+     *     openssh-key-v1 and PPK readers)
+     * @throws WrongPassphraseException if the passphrase does not decrypt it (the plaintext is not valid DER); after a
+     *     successful decryption a structural failure, such as halves that do not match, is a plain
+     *     {@link KeyFileException} (corrupt file)
      * @throws UnsupportedKeyException for an unknown label, key algorithm, curve, cipher or KDF
      * @throws KeyFileException if the file is corrupt or the private key does not match its public key
      */
     public static SshKeyPair read(String text, char[] passphrase) throws KeyFileException {
+        return read(text, passphrase, KeyReadLimits.DEFAULTS);
+    }
+
+    /**
+     * Reads a PEM private key under the given cost caps (only {@link KeyReadLimits#maxPbkdf2Iterations()} applies:
+     * legacy PEM encryption derives its key with one MD5 round).
+     *
+     * @param text the file's text
+     * @param passphrase the passphrase for an encrypted key, or null
+     * @param limits the cost caps
+     * @return the key pair, with an empty comment
+     * @throws KeyFileException as {@link #read(String, char[])}
+     */
+    public static SshKeyPair read(String text, char[] passphrase, KeyReadLimits limits) throws KeyFileException {
         PemBlock block = PemBlock.parse(text);
         return switch (block.label()) {
             case "RSA PRIVATE KEY" -> decode(block, passphrase, PrivateKeyDecoder::pkcs1);
             case "EC PRIVATE KEY" -> decode(block, passphrase, der -> PrivateKeyDecoder.sec1(der, null));
             case "DSA PRIVATE KEY" -> decode(block, passphrase, PrivateKeyDecoder::dsa);
             case PKCS8 -> decode(block, passphrase, PrivateKeyDecoder::pkcs8);
-            case ENCRYPTED_PKCS8 -> readEncryptedPkcs8(block, passphrase);
+            case ENCRYPTED_PKCS8 -> readEncryptedPkcs8(block, passphrase, limits.maxPbkdf2Iterations());
             case "OPENSSH PRIVATE KEY" -> throw new UnsupportedKeyException(
                     "an OpenSSH private key is not a PEM key: read it with the openssh-key-v1 reader");
             default -> throw new UnsupportedKeyException("unsupported PEM block " + block.label());
@@ -103,14 +121,15 @@ public final class PemKeys {
      * @param pair the key pair
      * @param passphrase the passphrase, or null or empty for an unencrypted file
      * @param random the source of salt and IV
-     * @param iterations the PBKDF2 iteration count, 1 to {@value Pbes2#MAX_ITERATIONS}
+     * @param iterations the PBKDF2 iteration count, 1 to {@value KeyReadLimits#DEFAULT_MAX_PBKDF2_ITERATIONS} (so
+     *     that the default reader accepts the file)
      * @return the PEM text
      * @throws UnsupportedKeyException if the pair has no exportable private key
      */
     public static String writePkcs8(SshKeyPair pair, char[] passphrase, SecureRandom random, int iterations)
             throws UnsupportedKeyException {
-        if (iterations < 1 || iterations > Pbes2.MAX_ITERATIONS) {
-            throw new IllegalArgumentException("iterations must be 1.." + Pbes2.MAX_ITERATIONS);
+        if (iterations < 1 || iterations > KeyReadLimits.DEFAULT_MAX_PBKDF2_ITERATIONS) {
+            throw new IllegalArgumentException("iterations must be 1.." + KeyReadLimits.DEFAULT_MAX_PBKDF2_ITERATIONS);
         }
         byte[] pkcs8 = pkcs8Encoding(pair.privateKey());
         try {
@@ -131,12 +150,13 @@ public final class PemKeys {
         return encoded;
     }
 
-    private static SshKeyPair readEncryptedPkcs8(PemBlock block, char[] passphrase) throws KeyFileException {
+    private static SshKeyPair readEncryptedPkcs8(PemBlock block, char[] passphrase, int maxIterations)
+            throws KeyFileException {
         ASN1Primitive envelope = Der.parse(block.body(), "PKCS#8 envelope");
-        if (passphrase == null) {
+        if (passphrase == null || passphrase.length == 0) {
             throw new PassphraseRequiredException("PKCS#8 private key is encrypted: a passphrase is required");
         }
-        return decrypted(Pbes2.decrypt(envelope, passphrase), PrivateKeyDecoder::pkcs8);
+        return decrypted(Pbes2.decrypt(envelope, passphrase, maxIterations), PrivateKeyDecoder::pkcs8);
     }
 
     private static SshKeyPair decode(PemBlock block, char[] passphrase, Decoder decoder) throws KeyFileException {
@@ -146,14 +166,22 @@ public final class PemKeys {
         return decoder.decode(Der.parse(block.body(), "PEM " + block.label()));
     }
 
-    /** Decrypted bytes that do not parse mean a wrong passphrase: CBC padding matches by chance 1 time in ~256. */
+    /**
+     * Decrypted bytes that are not DER mean a wrong passphrase (CBC padding matches by chance 1 time in ~256, a
+     * whole valid DER structure practically never). Once the plaintext is valid DER the passphrase was right, so a
+     * structural failure after it (wrong fields, halves that do not match) is reported as a corrupt file.
+     */
     private static SshKeyPair decrypted(byte[] plaintext, Decoder decoder) throws KeyFileException {
         try {
-            return decoder.decode(Der.parse(plaintext, "decrypted private key"));
-        } catch (UnsupportedKeyException e) {
-            throw e;
-        } catch (KeyFileException e) {
-            throw new WrongPassphraseException("wrong passphrase: the decrypted private key does not parse");
+            ASN1Primitive der;
+            try {
+                der = Der.parse(plaintext, "decrypted private key");
+            } catch (UnsupportedKeyException e) {
+                throw e;
+            } catch (KeyFileException e) {
+                throw new WrongPassphraseException("wrong passphrase: the decrypted private key does not parse");
+            }
+            return decoder.decode(der);
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }

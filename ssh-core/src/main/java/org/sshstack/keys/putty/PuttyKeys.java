@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import org.sshstack.SshProtocolException;
 import org.sshstack.keys.KeyFileException;
+import org.sshstack.keys.KeyReadLimits;
 import org.sshstack.keys.PassphraseRequiredException;
 import org.sshstack.keys.PublicKeyCodec;
 import org.sshstack.keys.SshKeyPair;
@@ -39,7 +40,8 @@ public final class PuttyKeys {
      * @param text the file's text
      * @param passphrase the passphrase for an encrypted file, or null; ignored for unencrypted files
      * @return the verified key pair with the file's comment
-     * @throws PassphraseRequiredException if the file is encrypted and no passphrase was given
+     * @throws PassphraseRequiredException if the file is encrypted and the passphrase is null or empty (as in the
+     *     openssh-key-v1 and PEM readers)
      * @throws WrongPassphraseException if the MAC of an encrypted file does not verify (wrong passphrase, or a file
      *     tampered with)
      * @throws UnsupportedKeyException for an unknown version, key type, encryption or KDF, or Argon2 parameters
@@ -47,9 +49,26 @@ public final class PuttyKeys {
      * @throws KeyFileException if the file is corrupt (including a MAC mismatch in an unencrypted file)
      */
     public static SshKeyPair read(String text, char[] passphrase) throws KeyFileException {
+        return read(text, passphrase, KeyReadLimits.DEFAULTS);
+    }
+
+    /**
+     * Reads a PPK file under the given cost caps ({@link KeyReadLimits#maxArgon2MemoryKib()},
+     * {@link KeyReadLimits#maxArgon2Work()}).
+     *
+     * @param text the file's text
+     * @param passphrase the passphrase for an encrypted file, or null; ignored for unencrypted files
+     * @param limits the cost caps
+     * @return the verified key pair with the file's comment
+     * @throws KeyFileException as {@link #read(String, char[])}
+     */
+    public static SshKeyPair read(String text, char[] passphrase, KeyReadLimits limits) throws KeyFileException {
         PpkFile file = PpkFile.parse(text);
+        if (file.argon2() != null) {
+            file.argon2().checkCost(limits);
+        }
         boolean encrypted = file.encryption().equals(ENCRYPTED);
-        if (encrypted && passphrase == null) {
+        if (encrypted && (passphrase == null || passphrase.length == 0)) {
             throw new PassphraseRequiredException("PuTTY key file is encrypted: a passphrase is required");
         }
         if (encrypted && file.privateBlob().length % PpkCrypto.BLOCK != 0) {
@@ -131,7 +150,8 @@ public final class PuttyKeys {
         byte[] salt = new byte[SALT_LENGTH];
         random.nextBytes(salt);
         try {
-            return new Argon2Settings("Argon2id", memoryKib, passes, 1, salt).validate();
+            return new Argon2Settings("Argon2id", memoryKib, passes, 1, salt).validate()
+                    .checkCost(KeyReadLimits.DEFAULTS); // never write a file the default reader refuses
         } catch (UnsupportedKeyException e) {
             throw e;
         } catch (KeyFileException e) {

@@ -76,18 +76,24 @@ class KnownHostsTest {
         OpenSshCertificate hostCert = (OpenSshCertificate) PublicKeyCodec.decode(
                 TrustTestSupport.blobOf(line("rsa_1-cert.pub"))); // signed by ed25519_1
         String ca = keyText("ed25519_1.pub");
-        KnownHosts trusting = KnownHosts.parse("@cert-authority *.example.com " + ca + "\n");
-        HostKeyLookup viaCa = trusting.lookup("h.example.com", 22, hostCert);
+        KnownHosts trusting = KnownHosts.parse("@cert-authority host1,*.example.com " + ca + "\n");
+        java.time.Instant during = java.time.Instant.parse("2005-01-01T00:00:00Z"); // valid 1999..2011
+        HostKeyLookup viaCa = trusting.lookup("host1", 22, hostCert, during);
         assertThat(viaCa.status()).isEqualTo(HostKeyStatus.MATCH);
         assertThat(viaCa.viaCertificateAuthority()).isTrue();
         assertThat(viaCa.authorities()).containsExactly(key("ed25519_1.pub"));
+        assertThat(viaCa.certificateFailure()).isEmpty();
+        // the CA is trusted for h.example.com, but the certificate does not name it (and is expired today)
+        assertThat(trusting.lookup("h.example.com", 22, hostCert, during).status())
+                .isEqualTo(HostKeyStatus.CERTIFICATE_INVALID);
+        assertThat(trusting.lookup("host1", 22, hostCert).status()).isEqualTo(HostKeyStatus.CERTIFICATE_INVALID);
         assertThat(trusting.lookup("h.example.org", 22, hostCert).status()).isEqualTo(HostKeyStatus.UNKNOWN);
         // an authority line never vouches for a plain key
         assertThat(trusting.lookup("h.example.com", 22, key("ed25519_1.pub")).status())
                 .isEqualTo(HostKeyStatus.UNKNOWN);
 
         KnownHosts revokedCa = KnownHosts.parse("@cert-authority *.example.com " + ca + "\n@revoked * " + ca + "\n");
-        HostKeyLookup revoked = revokedCa.lookup("h.example.com", 22, hostCert);
+        HostKeyLookup revoked = revokedCa.lookup("h.example.com", 22, hostCert, during);
         assertThat(revoked.status()).isEqualTo(HostKeyStatus.REVOKED);
         assertThat(revoked.matchingLines()).containsExactly(2);
 

@@ -86,9 +86,15 @@ class OpenSshCorpusTest {
     @ParameterizedTest
     @ValueSource(strings = {"mldsa44_ed25519_1", "mldsa44_ed25519_2"})
     void unknownKeyTypesAreUnsupported(String file) {
-        assertThatThrownBy(() -> reader.read(Corpus.text(file), null)).isInstanceOf(UnsupportedKeyException.class);
+        String type = "ssh-mldsa44-ed25519@openssh.com";
+        assertThatThrownBy(() -> reader.read(Corpus.text(file), null)).isInstanceOf(UnsupportedKeyException.class)
+                .hasMessageContaining(type);
         assertThatThrownBy(() -> OpenSshPublicKeyFile.read(Corpus.text(file + ".pub")))
-                .isInstanceOf(UnsupportedKeyException.class);
+                .isInstanceOf(UnsupportedKeyException.class).hasMessageContaining(type);
+        if (file.endsWith("_1")) {
+            assertThatThrownBy(() -> reader.read(Corpus.text(file + "_pw"), Corpus.PASSPHRASE.toCharArray()))
+                    .isInstanceOf(UnsupportedKeyException.class).hasMessageContaining(type);
+        }
     }
 
     @ParameterizedTest

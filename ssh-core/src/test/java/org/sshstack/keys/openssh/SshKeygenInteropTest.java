@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sshstack.keys.Fingerprints;
+import org.sshstack.keys.FingerprintHash;
 import org.sshstack.keys.KeyFiles;
 import org.sshstack.keys.KeyGenerator;
 import org.sshstack.keys.KeyType;
@@ -53,6 +54,30 @@ class SshKeygenInteropTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"ed25519:0", "ecdsa:256", "ecdsa:384", "ecdsa:521", "rsa:2048"})
+    void gcmEncryptedKeysMadeBySshKeygenLoad(String spec) throws Exception {
+        String[] parts = spec.split(":");
+        Path file = dir.resolve("id_gcm_" + parts[0]);
+        String comment = "gcm " + spec;
+        if (parts[1].equals("0")) {
+            keygen("-q", "-t", parts[0], "-Z", "aes256-gcm@openssh.com", "-N", PASS, "-C", comment,
+                    "-f", file.toString());
+        } else {
+            keygen("-q", "-t", parts[0], "-b", parts[1], "-Z", "aes256-gcm@openssh.com", "-N", PASS, "-C", comment,
+                    "-f", file.toString());
+        }
+        assertThat(Files.readString(file)).contains("OPENSSH PRIVATE KEY");
+        SshKeyPair pair = KeyFiles.readPrivateKey(file, PASS.toCharArray());
+        assertThat(pair.comment()).isEqualTo(comment);
+        assertThat(pair.publicKey()).isEqualTo(KeyFiles.readPublicKey(file.resolveSibling(file.getFileName() + ".pub"))
+                .key());
+        assertThat(Fingerprints.keygenLine(pair.publicKey(), comment, FingerprintHash.MD5))
+                .isEqualTo(keygen("-l", "-E", "md5", "-f", file.toString()).strip());
+        assertThatThrownBy(() -> KeyFiles.readPrivateKey(file, "wrong".toCharArray()))
+                .isInstanceOf(org.sshstack.keys.WrongPassphraseException.class);
+    }
+
+    @ParameterizedTest
     @MethodSource("specs")
     void keysMadeBySshKeygenLoadWithTheSameFingerprintLine(String spec, boolean encrypted) throws Exception {
         String[] parts = spec.split(":");
@@ -70,6 +95,8 @@ class SshKeygenInteropTest {
         assertThat(pair.publicKey()).isEqualTo(KeyFiles.readPublicKey(file.resolveSibling(file.getFileName() + ".pub")).key());
         assertThat(Fingerprints.keygenLine(pair.publicKey(), pair.comment()))
                 .isEqualTo(keygen("-l", "-f", file.toString()).strip());
+        assertThat(Fingerprints.keygenLine(pair.publicKey(), pair.comment(), FingerprintHash.MD5))
+                .isEqualTo(keygen("-l", "-E", "md5", "-f", file.toString()).strip());
         if (encrypted) {
             assertThatThrownBy(() -> KeyFiles.readPrivateKey(file, null))
                     .isInstanceOf(PassphraseRequiredException.class);

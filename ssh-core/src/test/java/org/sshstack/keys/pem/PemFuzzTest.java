@@ -1,5 +1,6 @@
 package org.sshstack.keys.pem;
 
+import org.sshstack.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class PemFuzzTest {
 
     @BeforeAll
     static void samples() throws Exception {
-        SecureRandom random = new SecureRandom(new byte[] {1});
+        SecureRandom random = TestKeys.seeded(1); // deterministic: the samples are the same every run
         for (KeyType type : new KeyType[] {KeyType.ED25519, KeyType.ECDSA_NISTP256, KeyType.RSA}) {
             SshKeyPair pair = TestKeys.generate(type);
             SAMPLES.add(sample(PemKeys.writePkcs8(pair, null, random)));

@@ -1,5 +1,6 @@
 package org.sshstack.keys.pem;
 
+import org.sshstack.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

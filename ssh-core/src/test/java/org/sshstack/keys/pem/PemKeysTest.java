@@ -1,5 +1,6 @@
 package org.sshstack.keys.pem;
 
+import org.sshstack.testing.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,7 +96,7 @@ class PemKeysTest {
     @Test
     void mismatchedPublicHalfIsRejected() throws Exception {
         SshKeyPair one = TestKeys.generate(KeyType.ECDSA_NISTP256);
-        SshKeyPair two = TestKeys.generate(KeyType.ECDSA_NISTP256);
+        SshKeyPair two = TestKeys.generate(KeyType.ECDSA_NISTP256, 2);
         // rebuild SEC1 with the scalar of one and the point of two
         var sec1 = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(
                 org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(one.privateKey().getEncoded()).parsePrivateKey());

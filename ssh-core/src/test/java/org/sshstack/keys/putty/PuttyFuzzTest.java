@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sshstack.SshException;
 import org.sshstack.keys.KeyType;
-import org.sshstack.keys.pem.TestKeys;
+import org.sshstack.testing.TestKeys;
 import org.sshstack.testing.Mutations;
 
 /** Fuzz-style regression: mutated PPK texts fail only with the project's exceptions (Argon2 cost kept low). */
@@ -22,7 +22,7 @@ class PuttyFuzzTest {
 
     @BeforeAll
     static void samples() throws Exception {
-        SecureRandom random = new SecureRandom(new byte[] {2});
+        SecureRandom random = TestKeys.seeded(2); // deterministic: the samples are the same every run
         for (KeyType type : new KeyType[] {KeyType.ED25519, KeyType.ECDSA_NISTP256, KeyType.RSA}) {
             var pair = TestKeys.generate(type);
             SAMPLES.add(PuttyKeys.writeV3(pair, null, random));

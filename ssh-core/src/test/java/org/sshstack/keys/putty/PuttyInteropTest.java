@@ -15,7 +15,7 @@ import org.sshstack.keys.PassphraseRequiredException;
 import org.sshstack.keys.SshKeyPair;
 import org.sshstack.keys.WrongPassphraseException;
 import org.sshstack.keys.pem.PemKeys;
-import org.sshstack.keys.pem.TestKeys;
+import org.sshstack.testing.TestKeys;
 import org.sshstack.testing.PeerTools;
 
 /** PPK files from puttygen (v2 and v3) load; PPK v3 files we write load in puttygen; puttygen's PEM exports load. */

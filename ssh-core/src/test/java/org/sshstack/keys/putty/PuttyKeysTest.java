@@ -14,7 +14,7 @@ import org.sshstack.keys.PassphraseRequiredException;
 import org.sshstack.keys.SshKeyPair;
 import org.sshstack.keys.UnsupportedKeyException;
 import org.sshstack.keys.WrongPassphraseException;
-import org.sshstack.keys.pem.TestKeys;
+import org.sshstack.testing.TestKeys;
 
 /** Round trips through the PPK v3 writer, the Argon2 caps and the error mapping of {@link PuttyKeys}. */
 class PuttyKeysTest {
@@ -81,7 +81,7 @@ class PuttyKeysTest {
     @Test
     void mismatchedPrivateHalfIsRejectedEvenWithAValidMac() throws Exception {
         SshKeyPair one = TestKeys.generate(KeyType.ED25519);
-        SshKeyPair two = TestKeys.generate(KeyType.ED25519);
+        SshKeyPair two = TestKeys.generate(KeyType.ED25519, 2);
         byte[] privateBlob = PpkPrivateBlob.encode(two);
         PpkFile file = new PpkFile(3, "ssh-ed25519", "none", "x", one.publicKey().blob(), null, privateBlob,
                 new byte[0]);

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sshstack.keys.SshKeyPair;
 import org.sshstack.keys.WrongPassphraseException;
-import org.sshstack.keys.pem.TestKeys;
+import org.sshstack.testing.TestKeys;
 
 /** Fixed puttygen files (see SOURCE.txt): v2 and v3, every Argon2 flavour, load with the right public key and comment. */
 class PuttyVectorTest {
