@@ -7,9 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.sshstack.keys.CertificateException;
-import org.sshstack.keys.CertificateType;
-import org.sshstack.keys.CertificateVerifier;
 import org.sshstack.keys.Fingerprints;
 import org.sshstack.keys.OpenSshCertificate;
 import org.sshstack.keys.SshPublicKey;
@@ -64,11 +61,14 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
 
     @Override
     public void verify(String host, int port, SshPublicKey hostKey) throws HostKeyRejectedException {
-        HostKeyLookup lookup = read().lookup(host, port, hostKey);
+        // The lookup verifies a host certificate against the matching @cert-authority keys at the clock's time.
+        HostKeyLookup lookup = read().lookup(host, port, hostKey, clock.instant());
         String shown = display(host, port);
         String presented = Fingerprints.sha256(hostKey);
         switch (lookup.status()) {
-            case MATCH -> checkCertificate(lookup, host, hostKey);
+            case MATCH -> { }
+            case CERTIFICATE_INVALID -> throw new HostKeyRejectedException("Host certificate for " + shown
+                    + " refused: " + lookup.certificateFailure().map(Exception::getMessage).orElse("invalid"));
             case REVOKED -> throw new HostKeyRejectedException("Host key for " + shown + " (" + presented
                     + ") is marked @revoked (known_hosts line " + lines(lookup) + ")");
             case MISMATCH -> throw new HostKeyRejectedException("Host key for " + shown + " changed: expected "
@@ -92,19 +92,6 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
             KnownHostsWriter.append(file, KnownHostsWriter.line(host, port, hostKey, saltSource));
         } catch (IOException | IllegalArgumentException e) {
             throw new HostKeyRejectedException("could not add the host key for " + shown + " to " + file, e);
-        }
-    }
-
-    private void checkCertificate(HostKeyLookup lookup, String host, SshPublicKey hostKey)
-            throws HostKeyRejectedException {
-        if (!lookup.viaCertificateAuthority() || !(hostKey instanceof OpenSshCertificate certificate)) {
-            return;
-        }
-        try {
-            CertificateVerifier.trusting(lookup.authorities()).verify(certificate, CertificateType.HOST, host,
-                    clock.instant());
-        } catch (CertificateException e) {
-            throw new HostKeyRejectedException("Host certificate for " + host + " refused: " + e.getMessage(), e);
         }
     }
 
