@@ -40,4 +40,24 @@ public interface SshEventListener {
     /** @param event the connection ended */
     default void connectionClosed(ConnectionClosed event) {
     }
+
+    /** @param event an authentication attempt finished */
+    default void authAttempted(AuthAttempted event) {
+    }
+
+    /** @param event a channel opened */
+    default void channelOpened(ChannelOpened event) {
+    }
+
+    /** @param event a channel open was refused */
+    default void channelRefused(ChannelRefused event) {
+    }
+
+    /** @param event a channel closed */
+    default void channelClosed(ChannelClosed event) {
+    }
+
+    /** @param event the peer reported a command's exit status or signal */
+    default void exitStatusReceived(ExitStatusReceived event) {
+    }
 }

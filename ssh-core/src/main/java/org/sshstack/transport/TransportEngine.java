@@ -296,6 +296,23 @@ public final class TransportEngine extends TransportServices implements Protocol
     }
 
     /**
+     * Answers the packet being handled with SSH_MSG_UNIMPLEMENTED (RFC 4253 §11.4): for a {@link ServiceHandler}
+     * that does not know a message number. Call it only from inside {@link ServiceHandler#onPayload}, so that the
+     * sequence number is that of the rejected packet.
+     *
+     * @throws SshException if the connection failed while sending, or is closed
+     */
+    public void rejectCurrentPacket() throws SshException {
+        checkOpen();
+        try {
+            sendUnimplemented();
+        } catch (SshException e) {
+            fail(e);
+            throw e;
+        }
+    }
+
+    /**
      * Tells the transport that user authentication succeeded (the server right after sending USERAUTH_SUCCESS, the
      * client on receiving it): delayed compression starts, PING is answered, connection messages (80 and up) are
      * accepted, keepalives start and the pre-authentication limits end.

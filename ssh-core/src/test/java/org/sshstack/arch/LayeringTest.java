@@ -67,7 +67,7 @@ class LayeringTest {
     @Test
     void protocolLayersStaySansIo() {
         noClasses().that().resideInAnyPackage("org.sshstack.transport..", "org.sshstack.auth..",
-                        "org.sshstack.connection..", "org.sshstack.sftp")
+                        "org.sshstack.connection..", "org.sshstack.session..", "org.sshstack.sftp")
                 .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
                         "org.sshstack.client..", "org.sshstack.server..", "org.sshstack.io..")
                 .allowEmptyShould(true)
