@@ -30,6 +30,7 @@ final class KexRun {
     final boolean initial;
     final long startNanos;
     KexInit ours;
+    long oursSequence;
     KexInit theirs;
     NegotiatedAlgorithms algorithms;
     ClientKeyExchange client;

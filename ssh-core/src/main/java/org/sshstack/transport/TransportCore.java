@@ -50,38 +50,38 @@ abstract class TransportCore {
             "rsa-sha2-256");
     static final String KEEPALIVE = "keepalive@openssh.com";
 
-    private final TransportConfig config;
-    private final Role role;
-    private final AlgorithmPreferences offer;
-    private final PacketEncoder encoder;
-    private final PacketDecoder decoder;
-    private final PendingPayloads pending;
-    private final ArrayDeque<Boolean> replyOwners = new ArrayDeque<>();
-    private TransportPhase phase = TransportPhases.EXPECT_KEX_INIT;
-    private KexRun kex;
-    private int kexCount;
-    private boolean strictKex;
-    private byte[] sessionId;
-    private byte[] firstHostKeyBlob;
-    private NegotiatedAlgorithms algorithms;
-    private NegotiatedAlgorithms initialAlgorithms;
-    private boolean ignoreNextPacket;
-    private long packetsSinceNewKeys;
-    private long keysSinceNanos;
-    private long byteLimit;
-    private boolean authenticated;
-    private long preAuthPackets;
-    private String requestedService;
-    private boolean serviceRequestUnsent;
-    private String acceptedService;
-    private ServiceHandler handler;
-    private List<String> serverSigAlgs = List.of();
-    private int extInfoSeen;
-    private CompressionAlgorithm sendCompression;
-    private CompressionAlgorithm receiveCompression;
-    private boolean startSendCompressionOnFlush;
-    private long nextKeepaliveNanos = Long.MAX_VALUE;
-    private int keepalivesUnanswered;
+    final TransportConfig config;
+    final Role role;
+    final AlgorithmPreferences offer;
+    final PacketEncoder encoder;
+    final PacketDecoder decoder;
+    final PendingPayloads pending;
+    final ArrayDeque<Boolean> replyOwners = new ArrayDeque<>();
+    TransportPhase phase = TransportPhases.EXPECT_KEX_INIT;
+    KexRun kex;
+    int kexCount;
+    boolean strictKex;
+    byte[] sessionId;
+    byte[] firstHostKeyBlob;
+    NegotiatedAlgorithms algorithms;
+    NegotiatedAlgorithms initialAlgorithms;
+    boolean ignoreNextPacket;
+    long packetsSinceNewKeys;
+    long keysSinceNanos;
+    long byteLimit;
+    boolean authenticated;
+    long preAuthPackets;
+    String requestedService;
+    boolean serviceRequestUnsent;
+    String acceptedService;
+    ServiceHandler handler;
+    List<String> serverSigAlgs = List.of();
+    int extInfoSeen;
+    CompressionAlgorithm sendCompression;
+    CompressionAlgorithm receiveCompression;
+    boolean startSendCompressionOnFlush;
+    long nextKeepaliveNanos = Long.MAX_VALUE;
+    int keepalivesUnanswered;
 
     TransportCore(TransportConfig config, PacketEncoder encoder, PacketDecoder decoder) {
         this.config = config;
@@ -171,7 +171,7 @@ abstract class TransportCore {
         return kex != null && kex.initial && !kex.newKeysSent;
     }
 
-    private boolean kexBlocksSending() {
+    final boolean kexBlocksSending() {
         return kex != null && !kex.newKeysSent;
     }
 
@@ -254,7 +254,12 @@ abstract class TransportCore {
                 // RFC 4253 §11.2: ignored (not decoded: no allocation)
             }
             case MessageNumbers.UNIMPLEMENTED -> {
-                Unimplemented.decode(payload);
+                long seq = Unimplemented.decode(payload).sequenceNumber();
+                if (kex != null && !kex.negotiated() && !kex.initial && seq == kex.oursSequence) {
+                    // e.g. OpenSSH before authentication: it answers a rekey KEXINIT with UNIMPLEMENTED
+                    throw new SshException(DisconnectReason.KEY_EXCHANGE_FAILED, "the peer refused our KEXINIT "
+                            + "with UNIMPLEMENTED (OpenSSH does not rekey before authentication)");
+                }
                 if (Boolean.TRUE.equals(replyOwners.peekFirst())) {
                     replyOwners.pollFirst(); // a peer that does not know keepalive@openssh.com still answered
                     keepalivesUnanswered = 0;
@@ -294,6 +299,7 @@ abstract class TransportCore {
         config.random().nextBytes(cookie);
         kex.ours = KexInit.create(cookie, offer.proposal(role, initial), false);
         listener().kexStarted(new KexStarted(initial, trigger));
+        kex.oursSequence = Integer.toUnsignedLong(encoder.sequenceNumber());
         writePacket(kex.ours.encode());
     }
 
@@ -475,7 +481,7 @@ abstract class TransportCore {
         }
     }
 
-    private void rekeyOrClose(KexTrigger trigger) throws SshException {
+    final void rekeyOrClose(KexTrigger trigger) throws SshException {
         if (!authenticated) {
             // OpenSSH ca313fef, SECURITY.md B12: no rekey before authentication, close instead
             throw new SshException(DisconnectReason.PROTOCOL_ERROR, "rekey limit (" + trigger
@@ -484,168 +490,8 @@ abstract class TransportCore {
         startKex(trigger);
     }
 
-    // ---------------------------------------------------------------- ext-info, services, ping
-
-    final void onExtInfo(byte[] payload) throws SshException {
-        boolean afterInitialNewKeys = kexCount == 1 && packetsSinceNewKeys == 1;
-        boolean ok;
-        if (role == Role.CLIENT) {
-            // RFC 8308 §2.4: first packet after the first NEWKEYS, or just before USERAUTH_SUCCESS
-            ok = initialAlgorithms.clientOfferedExtInfo() && (afterInitialNewKeys
-                    || (acceptedService != null && !authenticated && extInfoSeen < 2));
-        } else {
-            ok = afterInitialNewKeys && initialAlgorithms.serverOfferedExtInfo(); // RFC 8308 §2.1
-        }
-        if (!ok) {
-            throw new SshException(DisconnectReason.PROTOCOL_ERROR, "SSH_MSG_EXT_INFO where it is not allowed");
-        }
-        ExtInfo info = ExtInfo.decode(payload);
-        if (role == Role.CLIENT && extInfoSeen == 0) {
-            serverSigAlgs = info.nameList("server-sig-algs").orElse(List.of());
-        }
-        extInfoSeen++;
-    }
-
-    final void onServiceRequest(byte[] payload) throws SshException {
-        String name = ServiceRequest.decode(payload).serviceName();
-        if (!config.services().contains(name)) {
-            throw new SshException(DisconnectReason.SERVICE_NOT_AVAILABLE, "service not available: "
-                    + TransportEngine.sanitize(name));
-        }
-        writePacket(new ServiceAccept(name).encode());
-        startService(name);
-    }
-
-    final void onServiceAccept(byte[] payload) throws SshException {
-        String name = ServiceAccept.decode(payload).serviceName();
-        if (requestedService == null || serviceRequestUnsent || !requestedService.equals(name)) {
-            throw new SshException(DisconnectReason.PROTOCOL_ERROR, "SERVICE_ACCEPT for a service not requested");
-        }
-        startService(name);
-    }
-
-    private void startService(String name) throws SshException {
-        acceptedService = name;
-        phase = TransportPhases.ESTABLISHED;
-        if (handler != null) {
-            handler.serviceStarted(name);
-        }
-    }
-
-    final void requestServiceInternal(String name) throws SshException {
-        if (role != Role.CLIENT || requestedService != null) {
-            throw new IllegalStateException("only a client requests a service, once");
-        }
-        requestedService = name;
-        if (kexCount > 0 && !kexBlocksSending()) {
-            writePacket(new ServiceRequest(name).encode());
-        } else {
-            serviceRequestUnsent = true;
-        }
-    }
-
-    final void onPing(int number, byte[] payload) throws SshException {
-        if (number == MessageNumbers.PONG || !authenticated || kex != null) {
-            return; // draft-miller-ssh-ping §2: not before authentication nor during kex (OpenSSH CVE-2025-26466)
-        }
-        SshReader in = new SshReader(payload, 1, payload.length - 1);
-        byte[] data = in.readString();
-        in.expectEnd();
-        SshWriter pong = new SshWriter(data.length + 5);
-        pong.writeByte(MessageNumbers.PONG);
-        pong.writeString(data);
-        writePacket(pong.toByteArray());
-    }
-
-    final void onServiceMessage(int number, byte[] payload) throws SshException {
-        if (number >= MessageNumbers.GLOBAL_REQUEST && !authenticated) {
-            // SECURITY.md A3 (CVE-2025-32433 class): no connection protocol before authentication
-            throw new SshException(DisconnectReason.PROTOCOL_ERROR, "connection protocol message " + number
-                    + " before authentication");
-        }
-        if (number == MessageNumbers.GLOBAL_REQUEST && globalRequest(payload)) {
-            return;
-        }
-        if ((number == MessageNumbers.REQUEST_SUCCESS || number == MessageNumbers.REQUEST_FAILURE)
-                && Boolean.TRUE.equals(replyOwners.pollFirst())) {
-            keepalivesUnanswered = 0;
-            return;
-        }
-        if (handler == null) {
-            sendUnimplemented();
-        } else {
-            handler.onPayload(payload);
-        }
-    }
-
-    /** @return true if the transport answered it (keepalive, or no handler) */
-    private boolean globalRequest(byte[] payload) throws SshException {
-        GlobalRequest request = GlobalRequest.decode(payload);
-        if (!request.requestName().equals(KEEPALIVE) && handler != null) {
-            return false;
-        }
-        if (request.wantReply()) {
-            writePacket(new RequestFailure().encode()); // as OpenSSH answers keepalive@openssh.com
-        }
-        return true;
-    }
-
-    // ---------------------------------------------------------------- authentication, timers
-
-    final void markAuthenticated() {
-        if (authenticated) {
-            return;
-        }
-        authenticated = true;
-        if (receiveCompression != null && receiveCompression.activeWhen(true) && receiveCompression.delayed()) {
-            decoder.startDecompression(receiveCompression.newDecompressor(WireLimits.MAX_PACKET));
-        }
-        if (sendCompression != null && sendCompression.activeWhen(true) && sendCompression.delayed()) {
-            if (kexBlocksSending() || !pending.isEmpty()) {
-                startSendCompressionOnFlush = true;
-            } else {
-                startSendCompression();
-            }
-        }
-        if (config.keepaliveIntervalNanos() > 0) {
-            nextKeepaliveNanos = config.nanoClock().getAsLong() + config.keepaliveIntervalNanos();
-        }
-    }
-
-    private void startSendCompression() {
+    final void startSendCompression() {
         encoder.startCompression(sendCompression.newCompressor());
-    }
-
-    final long deadline() {
-        long next = Long.MAX_VALUE;
-        if (kex == null && kexCount > 0 && config.rekeyIntervalNanos() > 0) {
-            next = keysSinceNanos + config.rekeyIntervalNanos();
-        }
-        if (acceptedService != null && authenticated) {
-            next = Math.min(next, nextKeepaliveNanos);
-        }
-        return next;
-    }
-
-    final void timer(long now) throws SshException {
-        if (kex == null && kexCount > 0 && config.rekeyIntervalNanos() > 0
-                && now - keysSinceNanos >= config.rekeyIntervalNanos()) {
-            rekeyOrClose(KexTrigger.TIME);
-        }
-        if (acceptedService != null && authenticated && now - nextKeepaliveNanos >= 0
-                && nextKeepaliveNanos != Long.MAX_VALUE) {
-            if (keepalivesUnanswered >= config.keepaliveMaxMissed()) {
-                throw new SshException(DisconnectReason.CONNECTION_LOST, "no reply to "
-                        + keepalivesUnanswered + " keepalive requests");
-            }
-            byte[] request = new GlobalRequest(KEEPALIVE, true, new byte[0]).encode();
-            if (sendServicePayload(request)) {
-                replyOwners.pollLast(); // sendServicePayload noted it as the upper layer's; it is ours
-                replyOwners.addLast(true);
-                keepalivesUnanswered++;
-            }
-            nextKeepaliveNanos = now + config.keepaliveIntervalNanos();
-        }
     }
 
     // ---------------------------------------------------------------- accessors

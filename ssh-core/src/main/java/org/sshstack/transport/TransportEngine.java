@@ -34,7 +34,7 @@ import org.sshstack.wire.Ignore;
  * the configured {@link TransportConfig#nanoClock()}, no randomness but the configured {@link java.security.SecureRandom}.
  * Nothing is logged or formatted per packet.
  */
-public final class TransportEngine extends TransportCore implements ProtocolEngine {
+public final class TransportEngine extends TransportServices implements ProtocolEngine {
 
     private final OutboundBuffer out = new OutboundBuffer();
     private VersionExchange versionExchange;
