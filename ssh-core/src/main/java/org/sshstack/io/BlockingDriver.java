@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -49,8 +48,7 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
     private final E engine;
     private final Link link;
     private final DriverOptions options;
-    private final ReentrantLock engineLock = new ReentrantLock();
-    private final Condition progress = engineLock.newCondition();
+    private final EngineGate<E> gate;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final byte[] writeBuffer;
     private final CountDownLatch threadsDone;
@@ -59,11 +57,11 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
     private volatile Throwable failure;
     private volatile Thread reader;
     private volatile Thread timer;
-    private long generation; // guarded by engineLock: counts engine calls and drained output, for waiters
-    private boolean ended; // guarded by engineLock: the reader has finished and the link is shut
+    private boolean ended; // guarded by the gate's lock: the reader has finished and the link is shut
 
     private BlockingDriver(E engine, Link link, DriverOptions options) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.gate = new EngineGate<>(engine);
         this.link = link;
         this.options = Objects.requireNonNull(options, "options");
         this.writeBuffer = new byte[options.bufferSize()];
@@ -170,7 +168,7 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
      * @return its result
      */
     public <T> T withEngine(Function<? super E, T> action) {
-        T result = locked(action::apply);
+        T result = gate.call(action);
         flushQuietly();
         return result;
     }
@@ -197,7 +195,7 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
      */
     public <T> T call(EngineAction<? super E, T> action) throws SshException {
         try {
-            return lockedChecked(action);
+            return gate.callChecked(action);
         } finally {
             flushQuietly();
         }
@@ -220,19 +218,19 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
         while (true) {
             long seen;
             boolean taken;
-            engineLock.lock();
+            gate.lock();
             try {
                 requireOpen();
-                taken = lockedChecked(offer);
-                seen = generation; // after the offer, which itself counts as a change
+                taken = gate.callChecked(offer);
+                seen = gate.generation(); // after the offer, which itself counts as a change
             } finally {
-                engineLock.unlock();
+                gate.unlock();
             }
             flushQuietly();
             if (taken) {
                 return true;
             }
-            if (end - System.nanoTime() <= 0 || !awaitChange(seen, end)) {
+            if (end - System.nanoTime() <= 0 || !gate.awaitChange(seen, end)) {
                 return false;
             }
         }
@@ -254,17 +252,17 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
         long end = System.nanoTime() + timeout.toNanos(); // real time: the injected clock drives engine timers only
         while (true) {
             long seen;
-            engineLock.lock();
+            gate.lock();
             try {
                 if (condition.test(engine)) {
                     return;
                 }
                 requireOpen();
-                seen = generation;
+                seen = gate.generation();
             } finally {
-                engineLock.unlock();
+                gate.unlock();
             }
-            if (!awaitChange(seen, end)) {
+            if (!gate.awaitChange(seen, end)) {
                 close();
                 throw new SshException(DisconnectReason.BY_APPLICATION, "timed out after " + timeout + " waiting for "
                         + what);
@@ -326,7 +324,7 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
             joinThreads();
             return;
         }
-        if (!engineLock.isHeldByCurrentThread()) {
+        if (!gate.isHeldByCurrentThread()) {
             finalFlush();
         }
         link.shutdown();
@@ -374,14 +372,14 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
                     continue;
                 }
                 if (n < 0) {
-                    locked(e -> {
+                    gate.call(e -> {
                         e.receiveEnd();
                         return null;
                     });
                     flushOutput();
                     break;
                 }
-                lockedChecked(e -> {
+                gate.callChecked(e -> {
                     e.receive(buffer, 0, n);
                     return null;
                 });
@@ -398,20 +396,20 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
     private int fireDueTimers() throws IOException {
         while (true) {
             long wait;
-            engineLock.lock();
+            gate.lock();
             try {
                 if (engine.isClosed()) {
                     return -1;
                 }
                 wait = untilDeadline();
                 if (wait <= 0) {
-                    lockedChecked(e -> {
+                    gate.callChecked(e -> {
                         e.onTimer(options.clock().getAsLong());
                         return null;
                     });
                 }
             } finally {
-                engineLock.unlock();
+                gate.unlock();
             }
             if (wait > 0) {
                 return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (wait + MILLI - 1) / MILLI));
@@ -435,7 +433,7 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
         try {
             while (true) {
                 boolean fire;
-                engineLock.lock();
+                gate.lock();
                 try {
                     if (ended || engine.isClosed()) {
                         return;
@@ -443,15 +441,15 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
                     long wait = untilDeadline();
                     fire = wait <= 0;
                     if (fire) {
-                        lockedChecked(e -> {
+                        gate.callChecked(e -> {
                             e.onTimer(options.clock().getAsLong());
                             return null;
                         });
                     } else {
-                        progress.awaitNanos(wait);
+                        gate.awaitNanosLocked(wait);
                     }
                 } finally {
-                    engineLock.unlock();
+                    gate.unlock();
                 }
                 if (fire) {
                     flushOutput();
@@ -482,13 +480,12 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
 
     private void finish() {
         link.shutdown();
-        engineLock.lock();
+        gate.lock();
         try {
             ended = true;
-            generation++;
-            progress.signalAll();
+            gate.changedLocked();
         } finally {
-            engineLock.unlock();
+            gate.unlock();
         }
     }
 
@@ -501,13 +498,7 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
             writeLock.unlock();
         }
         if (wrote) {
-            engineLock.lock();
-            try {
-                generation++;
-                progress.signalAll();
-            } finally {
-                engineLock.unlock();
-            }
+            gate.changed();
         }
         if (engineClosed()) {
             ending = true;
@@ -522,11 +513,11 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
         boolean wrote = false;
         while (true) {
             int n;
-            engineLock.lock();
+            gate.lock();
             try {
                 n = engine.drainOutbound(writeBuffer, 0, writeBuffer.length);
             } finally {
-                engineLock.unlock();
+                gate.unlock();
             }
             if (n <= 0) {
                 return wrote;
@@ -548,11 +539,11 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
     }
 
     private boolean engineClosed() {
-        engineLock.lock();
+        gate.lock();
         try {
             return engine.isClosed();
         } finally {
-            engineLock.unlock();
+            gate.unlock();
         }
     }
 
@@ -562,48 +553,9 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
         }
     }
 
-    /** Waits under the engine lock until the generation moves past {@code seen}; false at {@code end}. */
-    private boolean awaitChange(long seen, long end) throws InterruptedException {
-        engineLock.lock();
-        try {
-            while (generation == seen) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                progress.awaitNanos(left);
-            }
-            return true;
-        } finally {
-            engineLock.unlock();
-        }
-    }
-
-    private <T> T locked(Function<? super E, T> action) {
-        engineLock.lock();
-        try {
-            return action.apply(engine);
-        } finally {
-            generation++;
-            progress.signalAll();
-            engineLock.unlock();
-        }
-    }
-
-    private <T> T lockedChecked(EngineAction<? super E, T> action) throws SshException {
-        engineLock.lock();
-        try {
-            return action.apply(engine);
-        } finally {
-            generation++;
-            progress.signalAll();
-            engineLock.unlock();
-        }
-    }
-
     private void tryLocked(Consumer<? super E> action) {
         try {
-            locked(e -> {
+            gate.call(e -> {
                 action.accept(e);
                 return null;
             });
