@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sshstack.interop.AsyncSshServer;
+import org.sshstack.interop.DropbearServer;
 import org.sshstack.interop.OpenSshServer;
+import org.sshstack.interop.ParamikoServer;
+import org.sshstack.interop.ServerFixture;
 
 /**
  * The client engine against a live OpenSSH sshd on loopback (skipped without sshd, failing on CI): handshake with
@@ -67,6 +71,42 @@ class EngineOpenSshInteropTest {
             }
             assertThat(engine.isClosed()).isTrue();
             assertThat(engine.closeException().orElseThrow().getMessage()).contains("UNIMPLEMENTED");
+        }
+    }
+
+    private static TransportEngine handshake(Socket socket, int port) throws Exception {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+        socket.setSoTimeout(20_000);
+        TransportEngine engine = new TransportEngine(TransportConfig.client("127.0.0.1", port)
+                .random(EngineKeys.seeded(12)).hostKeyVerifier(InsecureAcceptAllHostKeys.INSTANCE).build());
+        engine.requestService("ssh-userauth");
+        run(socket, engine, () -> engine.service().isPresent());
+        assertThat(engine.closeException()).isEmpty();
+        assertThat(engine.service()).contains("ssh-userauth");
+        return engine;
+    }
+
+    @Test
+    void handshakeAgainstDropbear(@TempDir Path dir) throws Exception {
+        try (ServerFixture server = DropbearServer.start(dir, DropbearServer.options()); Socket socket = new Socket()) {
+            TransportEngine engine = handshake(socket, server.port());
+            assertThat(engine.isStrictKex()).isTrue();
+        }
+    }
+
+    @Test
+    void handshakeAgainstParamiko(@TempDir Path dir) throws Exception {
+        try (ServerFixture server = ParamikoServer.start(dir); Socket socket = new Socket()) {
+            TransportEngine engine = handshake(socket, server.port());
+            assertThat(engine.isStrictKex()).isFalse();
+        }
+    }
+
+    @Test
+    void handshakeAgainstAsyncSsh(@TempDir Path dir) throws Exception {
+        try (ServerFixture server = AsyncSshServer.start(dir); Socket socket = new Socket()) {
+            TransportEngine engine = handshake(socket, server.port());
+            assertThat(engine.isStrictKex()).isTrue();
         }
     }
 }

@@ -145,4 +145,18 @@ class EngineRekeyTest {
         assertThat(KexRun.byteLimit(1L << 30, 16)).isEqualTo(1L << 30);
         assertThat(KexRun.byteLimit(1L << 40, 8)).isEqualTo((1L << 16) * 8); // 64-bit blocks: 2^16 blocks
     }
+
+    @Test
+    void unimplementedForOurRekeyKexInitEndsTheConnection() throws SshException {
+        EnginePair pair = EnginePair.defaults().connect();
+        long seq = Integer.toUnsignedLong(pair.client.sendSequenceNumber());
+        assertThat(pair.client.renegotiateKeys()).isTrue();
+        pair.client.drainOutbound(new byte[1 << 16], 0, 1 << 16); // the KEXINIT is lost on a peer that refuses it
+        pair.server.injectRaw(new org.sshstack.wire.Unimplemented(seq).encode());
+        pair.pump();
+        assertThat(pair.client.isClosed()).isTrue();
+        assertThat(pair.client.closeException().orElseThrow().reason())
+                .isEqualTo(DisconnectReason.KEY_EXCHANGE_FAILED);
+        assertThat(pair.clientEvents.kexFinished.get(1).success()).isFalse();
+    }
 }
