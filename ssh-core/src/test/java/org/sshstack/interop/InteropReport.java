@@ -5,19 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * The interop matrix (peer x algorithm: pass / not supported by peer / FAIL): printed into the surefire output and
- * appended to {@code target/interop-matrix.txt}, one file per build.
+ * written to {@code target/interop-matrix/<peer>.txt} (replaced on every run).
  */
 final class InteropReport {
 
-    /** Where rows go (the module's target directory; surefire runs in the module directory). */
-    static final Path FILE = Path.of("target", "interop-matrix.txt");
+    /** Where the files go (the module's target directory; surefire runs in the module directory). */
+    static final Path DIR = Path.of("target", "interop-matrix");
 
     private final String peer;
     private final List<String> rows = new ArrayList<>();
@@ -45,13 +44,14 @@ final class InteropReport {
         }
     }
 
-    /** Prints and appends the rows. */
+    /** Prints the rows and writes the peer's file. */
     void write() {
         String text = String.join("\n", rows) + "\n";
         System.out.print(text);
         try {
-            Files.createDirectories(FILE.getParent());
-            Files.writeString(FILE, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.createDirectories(DIR);
+            Files.writeString(DIR.resolve(peer.replaceAll("[^A-Za-z0-9.]+", "_") + ".txt"), text,
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
