@@ -29,12 +29,8 @@ class OurClientAlgorithmSweepTest {
     private static final List<String> ALL_CIPHERS = concat(AlgorithmNames.CIPHER, AlgorithmNames.INSECURE_CIPHER);
     private static final List<String> ALL_MACS = concat(AlgorithmNames.MAC, AlgorithmNames.INSECURE_MAC);
 
-    /** Algorithms a peer lists but its fixture cannot serve, with why ("peer name" -> reason). */
-    private static final Map<String, String> PEER_GAPS = Map.of(
-            "paramiko 2.12 diffie-hellman-group-exchange-sha256",
-            "paramiko's server needs load_server_moduli(), which paramiko_server.py does not call",
-            "paramiko 2.12 diffie-hellman-group-exchange-sha1",
-            "paramiko's server needs load_server_moduli(), which paramiko_server.py does not call");
+    /** Algorithms a peer lists but its fixture cannot serve, with why ("peer name" -> reason); none at present. */
+    private static final Map<String, String> PEER_GAPS = Map.of();
 
     private static List<String> concat(List<String> a, List<String> b) {
         return Stream.concat(a.stream(), b.stream()).toList();
