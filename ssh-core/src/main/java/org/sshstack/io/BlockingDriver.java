@@ -394,28 +394,27 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
 
     /** @return milliseconds the next read may block, or -1 once the engine is closed */
     private int fireDueTimers() throws IOException {
-        while (true) {
-            long wait;
-            gate.lock();
-            try {
-                if (engine.isClosed()) {
-                    return -1;
-                }
-                wait = untilDeadline();
-                if (wait <= 0) {
-                    gate.callChecked(e -> {
-                        e.onTimer(options.clock().getAsLong());
-                        return null;
-                    });
-                }
-            } finally {
-                gate.unlock();
+        long wait;
+        gate.lock();
+        try {
+            if (engine.isClosed()) {
+                return -1;
             }
-            if (wait > 0) {
-                return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (wait + MILLI - 1) / MILLI));
+            wait = untilDeadline();
+            if (wait <= 0) {
+                gate.callChecked(e -> {
+                    e.onTimer(options.clock().getAsLong());
+                    return null;
+                });
             }
-            flushOutput();
+        } finally {
+            gate.unlock();
         }
+        if (wait <= 0) {
+            flushOutput();
+            return 1; // re-check soon, but read first: an engine that leaves its deadline due cannot spin the reader
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (wait + MILLI - 1) / MILLI));
     }
 
     /** @return nanoseconds until the engine's deadline, capped; at most 0 when it is due. Under the lock. */

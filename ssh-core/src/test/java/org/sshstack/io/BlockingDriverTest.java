@@ -110,6 +110,20 @@ class BlockingDriverTest {
     }
 
     @Test
+    void anEngineThatLeavesItsDeadlineDueDoesNotStopTheReader() throws Exception {
+        try (BlockingDriver<LineEngine> driver = connect(new LineEngine(null))) {
+            driver.run(e -> {
+                e.keepDue = true; // onTimer below never moves the deadline
+                e.deadline = 0;
+            });
+            await().atMost(WAIT).until(() -> timerCalls(driver).size() > 3);
+            peer.send("still reading");
+            String line = peer.readLine();
+            assertThat(line).isEqualTo("echo:still reading");
+        }
+    }
+
+    @Test
     void engineFailureFlushesItsLastOutputAndCloses() throws Exception {
         BlockingDriver<LineEngine> driver = connect(new LineEngine(null));
         peer.send("FAIL");

@@ -24,6 +24,7 @@ final class LineEngine implements ProtocolEngine {
     boolean closed;
     boolean sawEnd;
     boolean holding;
+    boolean keepDue;
     int capacity = Integer.MAX_VALUE;
 
     LineEngine(String greeting) {
@@ -98,7 +99,7 @@ final class LineEngine implements ProtocolEngine {
     @Override
     public void onTimer(long nowNanos) throws SshException {
         timerCalls.add(nowNanos);
-        if (nowNanos - deadline >= 0) {
+        if (!keepDue && nowNanos - deadline >= 0) {
             queue("tick:" + nowNanos + "\n");
             deadline = Long.MAX_VALUE;
         }
