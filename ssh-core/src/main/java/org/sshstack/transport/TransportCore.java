@@ -44,10 +44,12 @@ import org.sshstack.wire.WireLimits;
  */
 abstract class TransportCore {
 
-    /** Signature algorithms a server accepts for publickey auth, announced in server-sig-algs (RFC 8308 §3.1). */
+    /**
+     * Signature algorithms a server accepts for publickey auth, announced in server-sig-algs (RFC 8308 §3.1): exactly
+     * what the server authenticator verifies (security-key signatures are not verified, so they are not announced).
+     */
     static final List<String> SERVER_SIG_ALGS = List.of("ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384",
-            "ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com", "rsa-sha2-512",
-            "rsa-sha2-256");
+            "ecdsa-sha2-nistp521", "rsa-sha2-512", "rsa-sha2-256");
     static final String KEEPALIVE = "keepalive@openssh.com";
 
     final TransportConfig config;
