@@ -108,6 +108,12 @@ public final class AlgorithmNames {
     /** Compression: none, or zlib delayed until after authentication (draft-miller-secsh-compression-delayed). */
     public static final List<String> COMPRESSION = List.of("none", "zlib@openssh.com");
 
+    /**
+     * Plain {@code zlib} (RFC 4253 §6.2) compresses from the first NEWKEYS, before authentication, which exposes the
+     * decompressor to unauthenticated peers (SECURITY.md B10): opt-in by name only.
+     */
+    public static final List<String> INSECURE_COMPRESSION = List.of("zlib");
+
     private AlgorithmNames() {
     }
 

@@ -33,7 +33,8 @@ public record AlgorithmPreferences(
         hostKeys = checked("host key", hostKeys, AlgorithmNames.HOST_KEY, AlgorithmNames.INSECURE_HOST_KEY);
         ciphers = checked("cipher", ciphers, AlgorithmNames.CIPHER, AlgorithmNames.INSECURE_CIPHER);
         macs = checked("MAC", macs, AlgorithmNames.MAC, AlgorithmNames.INSECURE_MAC);
-        compression = checked("compression", compression, AlgorithmNames.COMPRESSION, List.of());
+        compression = checked("compression", compression, AlgorithmNames.COMPRESSION,
+                AlgorithmNames.INSECURE_COMPRESSION);
     }
 
     /** @return what a client offers by default (SECURITY.md §6.3) */
@@ -93,10 +94,11 @@ public record AlgorithmPreferences(
     /** @return the insecure names these preferences contain (for a startup warning), empty for the defaults */
     public List<String> insecureNames() {
         List<String> insecure = new ArrayList<>();
-        for (List<String> list : List.of(kex, hostKeys, ciphers, macs)) {
+        for (List<String> list : List.of(kex, hostKeys, ciphers, macs, compression)) {
             for (String name : list) {
                 if (AlgorithmNames.INSECURE_KEX.contains(name) || AlgorithmNames.INSECURE_HOST_KEY.contains(name)
-                        || AlgorithmNames.INSECURE_CIPHER.contains(name) || AlgorithmNames.INSECURE_MAC.contains(name)) {
+                        || AlgorithmNames.INSECURE_CIPHER.contains(name) || AlgorithmNames.INSECURE_MAC.contains(name)
+                        || AlgorithmNames.INSECURE_COMPRESSION.contains(name)) {
                     insecure.add(name);
                 }
             }
