@@ -61,6 +61,7 @@ def serve(conn, host_key):
     """Runs one connection: key exchange, auth, then at most one exec request."""
     transport = paramiko.Transport(conn)
     transport.add_server_key(host_key)
+    transport.load_server_moduli()  # group exchange needs the system moduli file; without it GEX is refused
     server = Server()
     try:
         transport.start_server(server=server)

@@ -1,0 +1,59 @@
+package org.sshstack.interop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The interop matrix (peer x algorithm: pass / not supported by peer / FAIL): printed into the surefire output and
+ * written to {@code target/interop-matrix/<peer>.txt} (replaced on every run).
+ */
+final class InteropReport {
+
+    /** Where the files go (the module's target directory; surefire runs in the module directory). */
+    static final Path DIR = Path.of("target", "interop-matrix");
+
+    private final String peer;
+    private final List<String> rows = new ArrayList<>();
+
+    InteropReport(String peer) {
+        this.peer = peer;
+    }
+
+    /** @return the peer's name */
+    String peer() {
+        return peer;
+    }
+
+    /** Records one algorithm's result. */
+    void row(String category, String algorithm, String result) {
+        rows.add(String.format("%-22s %-10s %-45s %s", peer, category, algorithm, result));
+    }
+
+    /** Records every name in {@code ours} the peer does not offer. */
+    void unsupported(String category, Collection<String> ours, Collection<String> peerOffers) {
+        for (String name : ours) {
+            if (!peerOffers.contains(name)) {
+                row(category, name, "not supported by peer");
+            }
+        }
+    }
+
+    /** Prints the rows and writes the peer's file. */
+    void write() {
+        String text = String.join("\n", rows) + "\n";
+        System.out.print(text);
+        try {
+            Files.createDirectories(DIR);
+            Files.writeString(DIR.resolve(peer.replaceAll("[^A-Za-z0-9.]+", "_") + ".txt"), text,
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.sshstack.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sshstack.transport.AlgorithmNames;
+import org.sshstack.transport.AlgorithmPreferences;
+import org.sshstack.transport.Role;
+import org.sshstack.wire.KexProposal;
+
+/**
+ * Our client (TransportEngine over BlockingDriver) against sshd, Dropbear, AsyncSSH and paramiko: key exchange,
+ * ssh-userauth, a {@code none} request answered by USERAUTH_FAILURE, once per algorithm both sides support (one kex,
+ * host key algorithm, cipher, or MAC with a CTR cipher at a time). One server process per peer and host key set.
+ */
+class OurClientAlgorithmSweepTest {
+
+    private static final List<String> ALL_KEX = concat(AlgorithmNames.KEX, AlgorithmNames.INSECURE_KEX);
+    private static final List<String> ALL_HOST_KEYS = concat(
+            AlgorithmNames.HOST_KEY.stream().filter(n -> !n.contains("-cert-")).toList(),
+            AlgorithmNames.INSECURE_HOST_KEY);
+    private static final List<String> ALL_CIPHERS = concat(AlgorithmNames.CIPHER, AlgorithmNames.INSECURE_CIPHER);
+    private static final List<String> ALL_MACS = concat(AlgorithmNames.MAC, AlgorithmNames.INSECURE_MAC);
+
+    /** Algorithms a peer lists but its fixture cannot serve, with why ("peer name" -> reason); none at present. */
+    private static final Map<String, String> PEER_GAPS = Map.of();
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    private static AlgorithmPreferences.Builder base() {
+        return AlgorithmPreferences.builder(Role.CLIENT);
+    }
+
+    /** Runs the whole sweep against one server; returns failures by "category algorithm". */
+    private static Map<String, String> sweep(InteropReport report, int port, KexProposal offered,
+            boolean hostKeysOnly, boolean reportMissingHostKeys) throws Exception {
+        Map<String, String> failures = new LinkedHashMap<>();
+        List<String> hostKeys = intersect(ALL_HOST_KEYS, offered.serverHostKeyAlgorithms());
+        for (String hk : hostKeys) {
+            run(report, failures, port, "hostkey", hk, base().hostKeys(hk).build());
+        }
+        if (reportMissingHostKeys) {
+            report.unsupported("hostkey", ALL_HOST_KEYS, offered.serverHostKeyAlgorithms());
+        }
+        if (!hostKeysOnly) {
+            failures.putAll(sweepWithoutHostKeys(report, port, offered));
+        }
+        return failures;
+    }
+
+    private static void run(InteropReport report, Map<String, String> failures, int port, String category,
+            String name, AlgorithmPreferences prefs) throws InterruptedException {
+        try (OurClient client = OurClient.connect(port, prefs)) {
+            OurClient.Outcome outcome = client.awaitNoneFailure();
+            String used = switch (category) {
+                case "kex" -> outcome.negotiated().kex();
+                case "hostkey" -> outcome.negotiated().hostKey();
+                case "cipher" -> outcome.negotiated().clientToServer().cipher();
+                default -> outcome.negotiated().clientToServer().mac().orElse("(aead)");
+            };
+            if (!used.equals(name) || outcome.methods().isEmpty()) {
+                failures.put(category + " " + name, "negotiated " + used + ", methods " + outcome.methods());
+                report.row(category, name, "FAIL");
+            } else {
+                report.row(category, name, "pass (methods " + String.join(",", outcome.methods()) + ")");
+            }
+        } catch (Exception e) {
+            if (String.valueOf(e.getMessage()).endsWith("is not implemented")) {
+                report.row(category, name, "not implemented by sshstack (opt-in name only)");
+                return;
+            }
+            if (PEER_GAPS.containsKey(report.peer() + " " + name)) {
+                report.row(category, name, "peer cannot serve it: " + PEER_GAPS.get(report.peer() + " " + name));
+                return;
+            }
+            failures.put(category + " " + name, e.toString());
+            report.row(category, name, "FAIL " + e);
+        }
+    }
+
+    private static List<String> intersect(List<String> ours, List<String> theirs) {
+        List<String> both = new ArrayList<>(ours);
+        both.retainAll(theirs);
+        return both;
+    }
+
+    @Test
+    void openSshServer(@TempDir Path dir) throws Exception {
+        InteropReport report = new InteropReport("sshd 9.2");
+        try (OpenSshServer server = OpenSshServer.start(dir, OpenSshServer.options()
+                .kexAlgorithms(String.join(",", intersectSshQ("kex", ALL_KEX)))
+                .hostKeyAlgorithms(String.join(",", intersectSshQ("key-sig", ALL_HOST_KEYS)))
+                .ciphers(String.join(",", intersectSshQ("cipher", ALL_CIPHERS)))
+                .macs(String.join(",", intersectSshQ("mac", ALL_MACS))))) {
+            KexProposal offered = KexProbe.probeServer(server.port()).kexInit().proposal();
+            Map<String, String> failures = sweep(report, server.port(), offered, false, true);
+            report.write();
+            assertThat(failures).as("sshd log:\n" + server.log().lines().filter(l -> l.contains("rror")
+                    || l.contains("fatal")).toList()).isEmpty();
+        }
+    }
+
+    /** The names of {@code ssh -Q what} that we implement, so sshd offers every algorithm both sides know. */
+    private static List<String> intersectSshQ(String what, List<String> ours) throws Exception {
+        List<String> theirs = org.sshstack.testing.PeerTools.run("ssh", "-Q", what).assertSuccess().stdout()
+                .lines().map(String::trim).toList();
+        return intersect(ours, theirs);
+    }
+
+    @Test
+    void dropbearServer(@TempDir Path dir) throws Exception {
+        InteropReport report = new InteropReport("dropbear 2022.83");
+        try (DropbearServer server = DropbearServer.start(dir, DropbearServer.options())) {
+            KexProposal offered = KexProbe.probeServer(server.port()).kexInit().proposal();
+            Map<String, String> failures = sweep(report, server.port(), offered, false, true);
+            report.write();
+            assertThat(failures).as(server.log()).isEmpty();
+        }
+    }
+
+    @Test
+    void asyncSshServer(@TempDir Path dir) throws Exception {
+        InteropReport report = new InteropReport("asyncssh 2.10");
+        pythonSweep(dir, report, (d, key) -> AsyncSshServer.start(d, key));
+    }
+
+    @Test
+    void paramikoServer(@TempDir Path dir) throws Exception {
+        InteropReport report = new InteropReport("paramiko 2.12");
+        pythonSweep(dir, report, (d, key) -> ParamikoServer.start(d, key));
+    }
+
+    /** A host key the Python peers read: PEM for ECDSA and RSA (paramiko 2.12), OpenSSH format for Ed25519. */
+    private static Path pemKey(Path file, String type) throws Exception {
+        if (type.equals("ed25519")) {
+            return HostKeys.generate(file, type);
+        }
+        org.sshstack.testing.PeerTools.run("ssh-keygen", "-q", "-t", type, "-m", "PEM", "-N", "", "-C", "", "-f",
+                file.toString()).assertSuccess();
+        return file;
+    }
+
+    /** Starts a server for one host key file. */
+    @FunctionalInterface
+    private interface PythonStarter {
+        ServerFixture start(Path dir, Path hostKey) throws Exception;
+    }
+
+    /** The full sweep with an Ed25519 host key, then only host key algorithms with ECDSA and RSA keys. */
+    private static void pythonSweep(Path dir, InteropReport report, PythonStarter starter) throws Exception {
+        Map<String, String> failures = new LinkedHashMap<>();
+        List<String> offeredHostKeys = new ArrayList<>();
+        StringBuilder logs = new StringBuilder();
+        for (String type : HostKeys.ALL_TYPES) {
+            Path sub = dir.resolve(type);
+            java.nio.file.Files.createDirectories(sub);
+            Path key = pemKey(sub.resolve("host_" + type), type);
+            try (ServerFixture server = starter.start(sub, key)) {
+                KexProposal offered = KexProbe.probeServer(server.port()).kexInit().proposal();
+                offeredHostKeys.addAll(offered.serverHostKeyAlgorithms());
+                failures.putAll(sweep(report, server.port(), offered, !type.equals("ed25519"), false));
+                logs.append(server.log());
+            }
+        }
+        report.unsupported("hostkey", ALL_HOST_KEYS, offeredHostKeys);
+        report.write();
+        assertThat(failures).as(logs.toString()).isEmpty();
+    }
+
+    private static Map<String, String> sweepWithoutHostKeys(InteropReport report, int port, KexProposal offered)
+            throws Exception {
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (String kex : intersect(ALL_KEX, offered.kexAlgorithms())) {
+            run(report, failures, port, "kex", kex, base().kex(kex).build());
+        }
+        report.unsupported("kex", ALL_KEX, offered.kexAlgorithms());
+        for (String cipher : intersect(ALL_CIPHERS, offered.ciphersClientToServer())) {
+            run(report, failures, port, "cipher", cipher, base().ciphers(cipher).build());
+        }
+        report.unsupported("cipher", ALL_CIPHERS, offered.ciphersClientToServer());
+        String ctr = intersect(List.of("aes128-ctr", "aes256-ctr", "aes192-ctr"), offered.ciphersClientToServer())
+                .get(0);
+        for (String mac : intersect(ALL_MACS, offered.macsClientToServer())) {
+            run(report, failures, port, "mac", mac, base().ciphers(ctr).macs(mac).build());
+        }
+        report.unsupported("mac", ALL_MACS, offered.macsClientToServer());
+        return failures;
+    }
+}

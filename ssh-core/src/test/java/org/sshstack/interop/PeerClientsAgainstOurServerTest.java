@@ -1,0 +1,140 @@
+package org.sshstack.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sshstack.testing.PeerTools;
+import org.sshstack.transport.AlgorithmNames;
+import org.sshstack.transport.AlgorithmPreferences;
+
+/**
+ * OpenSSH {@code ssh}, PuTTY {@code plink}, paramiko and AsyncSSH clients against OUR server (TransportEngine in the
+ * server role over BlockingDriver, host keys of every type): each reaches the authentication stage, checked in its
+ * verbose log. {@code ssh} runs once per algorithm both sides support; the others run with their defaults (their
+ * fixtures take no algorithm arguments) and the log names what they negotiated.
+ */
+class PeerClientsAgainstOurServerTest {
+
+    /** Everything sshstack implements, so a sweep covers every algorithm the client supports. */
+    static final AlgorithmPreferences EVERYTHING = new AlgorithmPreferences(
+            concat(AlgorithmNames.KEX, List.of("diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1")),
+            concat(AlgorithmNames.HOST_KEY.stream().filter(n -> !n.contains("-cert-")).toList(),
+                    AlgorithmNames.INSECURE_HOST_KEY),
+            AlgorithmNames.CIPHER, concat(AlgorithmNames.MAC, AlgorithmNames.INSECURE_MAC), List.of("none"));
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    private static List<String> sshQ(String what) throws Exception {
+        return PeerTools.run("ssh", "-Q", what).assertSuccess().stdout().lines().map(String::trim).toList();
+    }
+
+    @Test
+    void openSshClientReachesAuthenticationWithEveryAlgorithm(@TempDir Path dir) throws Exception {
+        PeerTools.require("ssh");
+        InteropReport report = new InteropReport("ssh 9.2 -> sshstack");
+        Map<String, String> failures = new LinkedHashMap<>();
+        try (OurServer server = OurServer.start(dir, EVERYTHING)) {
+            sshSweep(dir, server, report, failures, "kex", "KexAlgorithms", EVERYTHING.kex(), sshQ("kex"),
+                    "kex: algorithm: ");
+            sshSweep(dir, server, report, failures, "hostkey", "HostKeyAlgorithms", EVERYTHING.hostKeys(),
+                    sshQ("key-sig"), "kex: host key algorithm: ");
+            sshSweep(dir, server, report, failures, "cipher", "Ciphers", EVERYTHING.ciphers(), sshQ("cipher"),
+                    "kex: client->server cipher: ");
+            sshSweep(dir, server, report, failures, "mac", "MACs", EVERYTHING.macs(), sshQ("mac"),
+                    "MAC: ");
+            report.write();
+            assertThat(failures).isEmpty();
+            assertThat(server.authRequests()).isPositive();
+        }
+    }
+
+    private static void sshSweep(Path dir, OurServer server, InteropReport report, Map<String, String> failures,
+            String category, String option, List<String> ours, List<String> theirs, String logPrefix)
+            throws Exception {
+        for (String name : ours) {
+            if (!theirs.contains(name)) {
+                report.row(category, name, "not supported by peer");
+                continue;
+            }
+            OpenSshClient client = OpenSshClient.create(dir).option(option, name);
+            if (category.equals("mac")) {
+                client.option("Ciphers", "aes128-ctr");
+            }
+            PeerTools.Result result = client.run(server.port(), "tester", "true");
+            String log = result.stderr();
+            boolean ok = log.contains("SSH2_MSG_SERVICE_ACCEPT received")
+                    && log.contains("Authentications that can continue: publickey,password")
+                    && log.contains(logPrefix + name);
+            report.row(category, name, ok ? "pass" : "FAIL");
+            if (!ok) {
+                failures.put(category + " " + name, tail(log));
+            }
+        }
+    }
+
+    private static String tail(String log) {
+        List<String> lines = log.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+
+    @Test
+    void plinkReachesAuthenticationWithItsDefaults(@TempDir Path dir) throws Exception {
+        PeerTools.require("plink");
+        try (OurServer server = OurServer.start(dir, EVERYTHING)) {
+            PlinkClient client = PlinkClient.create(dir).verbose();
+            for (Path pub : server.publicKeyFiles().values()) {
+                client.hostKey(HostKeys.sha256Fingerprint(pub));
+            }
+            PeerTools.Result result = client.run(server.port(), "tester", "true");
+            String log = result.stderr() + result.stdout();
+            InteropReport report = new InteropReport("plink 0.78 -> sshstack");
+            List<String> negotiated = log.lines().filter(l -> l.startsWith("Initialised ")
+                    || l.contains("key exchange") || l.startsWith("Host key fingerprint is:")
+                    || l.contains("trict")).toList();
+            negotiated.forEach(l -> report.row("defaults", l, "seen"));
+            report.write();
+            assertThat(log).as(log).contains("Initialised").contains("Host key fingerprint is:");
+            assertThat(server.authRequests()).as(log).isPositive();
+        }
+    }
+
+    @Test
+    void paramikoClientReachesAuthentication(@TempDir Path dir) throws Exception {
+        try (OurServer server = OurServer.start(dir, EVERYTHING)) {
+            PeerTools.Result result = ParamikoClient.create(dir).password("tester", "wrong").run(server.port(), null);
+            Map<String, String> algorithms = ParamikoClient.algorithms(result.stdout());
+            InteropReport report = new InteropReport("paramiko 2.12 -> sshstack");
+            algorithms.forEach((k, v) -> report.row(k, v, "negotiated (defaults)"));
+            report.write();
+            assertThat(algorithms).containsKeys("kex", "hostkey", "cipher", "mac");
+            assertThat(result.stderr()).as(result.stderr()).contains("userauth is OK")
+                    .contains("Authentication (password) failed");
+            assertThat(server.authRequests()).isPositive();
+        }
+    }
+
+    @Test
+    void asyncSshClientReachesAuthentication(@TempDir Path dir) throws Exception {
+        try (OurServer server = OurServer.start(dir, EVERYTHING)) {
+            PeerTools.Result result = AsyncSshClient.create(dir).password("tester", "wrong").run(server.port(), null);
+            Map<String, String> algorithms = AsyncSshClient.algorithms(result.stdout());
+            InteropReport report = new InteropReport("asyncssh 2.10 -> sshstack");
+            algorithms.forEach((k, v) -> report.row(k, v, "negotiated (defaults)"));
+            result.stderr().lines().filter(l -> l.contains(" alg: ") || l.contains("accepted") || l.contains("Auth failed")).map(String::trim)
+                    .forEach(l -> report.row("log", l, "seen"));
+            report.write();
+            assertThat(server.authRequests()).as(result.stdout() + result.stderr()).isPositive();
+            assertThat(result.stderr()).as(result.stderr()).contains("Request for service ssh-userauth accepted")
+                    .contains("Remaining auth methods: publickey,password");
+        }
+    }
+}
