@@ -8,12 +8,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import org.sshstack.AuthenticationException;
 import org.sshstack.SshException;
+import org.sshstack.auth.InteractiveHandler;
 import org.sshstack.auth.PublicKeyIdentity;
 import org.sshstack.io.BlockingDriver;
 import org.sshstack.session.ClientEngine;
 
 /**
- * Runs the client's authentication attempts in order (public keys, then the password) over a driver, within one
+ * Runs the client's authentication attempts in order (public keys, the password, keyboard-interactive) over a driver, within one
  * overall deadline (RFC 4252). Stops at full success; partial success goes on with the next method.
  */
 final class ClientLogin {
@@ -30,14 +31,18 @@ final class ClientLogin {
         this.end = System.nanoTime() + timeout.toNanos();
     }
 
-    /** Tries each identity then the password (if any); throws when none fully succeeded. */
-    void run(List<PublicKeyIdentity> identities, char[] password) throws SshException, InterruptedIOException {
+    /** Tries each identity, the password, then keyboard-interactive (those configured); throws when none fully succeeded. */
+    void run(List<PublicKeyIdentity> identities, char[] password, InteractiveHandler interactive)
+            throws SshException, InterruptedIOException {
         for (PublicKeyIdentity identity : identities) {
             if (attempt(e -> e.authPublicKey(user, identity))) {
                 return;
             }
         }
         if (password != null && attempt(e -> e.authPassword(user, new String(password)))) {
+            return;
+        }
+        if (interactive != null && attempt(e -> e.authInteractive(user, interactive))) {
             return;
         }
         throw new AuthenticationException("authentication failed for " + user);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import org.sshstack.SshException;
+import org.sshstack.auth.InteractiveHandler;
 import org.sshstack.auth.PublicKeyIdentity;
 import org.sshstack.auth.agent.AgentClient;
 import org.sshstack.auth.agent.AgentIdentity;
@@ -51,7 +52,8 @@ public final class SshClient {
     }
 
     /**
-     * Connects, verifies the host key, and authenticates with the configured identities, then the password.
+     * Connects, verifies the host key, and authenticates with the configured identities, the password, then
+     * keyboard-interactive.
      *
      * @param host the host name or address
      * @param port the port
@@ -61,7 +63,16 @@ public final class SshClient {
      * @throws IOException if the connection fails or times out
      */
     public ClientSession connect(String host, int port, String user) throws IOException {
-        List<PublicKeyIdentity> identities = identities();
+        List<AgentClient> agents = new ArrayList<>();
+        try {
+            return connect(host, port, user, identities(agents));
+        } finally {
+            agents.forEach(AgentClient::close); // the agent signs during authentication only
+        }
+    }
+
+    private ClientSession connect(String host, int port, String user, List<PublicKeyIdentity> identities)
+            throws IOException {
         ChannelEvents events = new ChannelEvents();
         TransportConfig transport = TransportConfig.client(host, port).hostKeyVerifier(verifier())
                 .random(new SecureRandom()).build();
@@ -71,7 +82,7 @@ public final class SshClient {
         BlockingDriver<ClientEngine> driver = BlockingDriver.connect(engine, new InetSocketAddress(host, port),
                 options);
         try {
-            new ClientLogin(driver, user, b.authTimeout).run(identities, b.password);
+            new ClientLogin(driver, user, b.authTimeout).run(identities, b.password, b.interactive);
             return new ClientSession(driver, events, b.authTimeout, b.maxExecOutput);
         } catch (IOException | RuntimeException e) {
             driver.close();
@@ -92,7 +103,7 @@ public final class SshClient {
                 : KnownHostsVerifier.strict(file, Clock.systemUTC());
     }
 
-    private List<PublicKeyIdentity> identities() throws IOException {
+    private List<PublicKeyIdentity> identities(List<AgentClient> agents) throws IOException {
         List<PublicKeyIdentity> out = new ArrayList<>();
         for (SshKeyPair pair : b.keys) {
             out.add(new PublicKeyIdentity(pair.publicKey(), JcaSshSigner.of(pair.privateKey(), new SecureRandom())));
@@ -103,6 +114,7 @@ public final class SshClient {
         }
         if (b.useAgent && System.getenv(UnixSocketAgentConnection.SSH_AUTH_SOCK) != null) {
             AgentClient agent = new AgentClient(UnixSocketAgentConnection.fromEnvironment());
+            agents.add(agent);
             for (AgentIdentity identity : agent.identities()) {
                 out.add(new PublicKeyIdentity(identity.publicKey(), identity));
             }
@@ -121,6 +133,7 @@ public final class SshClient {
         private List<char[]> passphrases = new ArrayList<>();
         private boolean useAgent;
         private char[] password;
+        private InteractiveHandler interactive;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration authTimeout = Duration.ofSeconds(30);
         private long maxExecOutput = DEFAULT_MAX_EXEC_OUTPUT;
@@ -182,6 +195,12 @@ public final class SshClient {
             return this;
         }
 
+        /** @param value answers keyboard-interactive prompts, tried last @return this builder */
+        public Builder interactive(InteractiveHandler value) {
+            interactive = value;
+            return this;
+        }
+
         /** @param value the TCP connect bound (default 10 s) @return this builder */
         public Builder connectTimeout(Duration value) {
             connectTimeout = Objects.requireNonNull(value, "value");
@@ -224,6 +243,7 @@ public final class SshClient {
             c.passphrases = new ArrayList<>(passphrases);
             c.useAgent = useAgent;
             c.password = password;
+            c.interactive = interactive;
             c.connectTimeout = connectTimeout;
             c.authTimeout = authTimeout;
             c.maxExecOutput = maxExecOutput;

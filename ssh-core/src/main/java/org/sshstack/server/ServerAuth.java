@@ -3,6 +3,7 @@ package org.sshstack.server;
 import java.util.ArrayList;
 import java.util.List;
 import org.sshstack.auth.AuthStatus;
+import org.sshstack.auth.InteractiveStep;
 import org.sshstack.auth.ServerAuthHandler;
 import org.sshstack.keys.SshPublicKey;
 
@@ -11,10 +12,12 @@ final class ServerAuth implements ServerAuthHandler {
 
     private final PasswordAuthenticator passwords;
     private final PublicKeyAuthenticator keys;
+    private final InteractiveAuthenticator interactive;
 
-    ServerAuth(PasswordAuthenticator passwords, PublicKeyAuthenticator keys) {
+    ServerAuth(PasswordAuthenticator passwords, PublicKeyAuthenticator keys, InteractiveAuthenticator interactive) {
         this.passwords = passwords;
         this.keys = keys;
+        this.interactive = interactive;
     }
 
     @Override
@@ -25,6 +28,9 @@ final class ServerAuth implements ServerAuthHandler {
         }
         if (passwords != null) {
             methods.add("password");
+        }
+        if (interactive != null) {
+            methods.add("keyboard-interactive");
         }
         return methods;
     }
@@ -43,5 +49,17 @@ final class ServerAuth implements ServerAuthHandler {
     @Override
     public AuthStatus checkAuthPublicKey(String username, SshPublicKey key) {
         return isPublicKeyAcceptable(username, key) ? AuthStatus.SUCCESSFUL : AuthStatus.FAILED;
+    }
+
+    @Override
+    public InteractiveStep checkAuthInteractive(String username, String submethods) {
+        return interactive == null ? InteractiveStep.done(AuthStatus.FAILED)
+                : InteractiveStep.ask(interactive.challenge(username));
+    }
+
+    @Override
+    public InteractiveStep checkAuthInteractiveResponse(String username, List<String> responses) {
+        return InteractiveStep.done(interactive != null && interactive.verify(username, responses)
+                ? AuthStatus.SUCCESSFUL : AuthStatus.FAILED);
     }
 }

@@ -104,14 +104,16 @@ public final class SshServer implements AutoCloseable {
 
     private void accept(Socket socket) throws IOException {
         drivers.removeIf(BlockingDriver::isClosed);
-        long unauthenticated = drivers.stream().filter(d -> !d.withEngine(ServerEngine::isAuthenticated)).count();
+        long unauthenticated = drivers.stream()
+                .filter(d -> d.withEngine(e -> !e.isAuthenticated() && !e.isClosed())).count();
         if (unauthenticated >= config.maxUnauthenticated) {
             closeQuietly(socket); // like OpenSSH MaxStartups: refuse before the handshake
             return;
         }
         CompletableFuture<BlockingDriver<ServerEngine>> future = new CompletableFuture<>();
         TransportConfig transport = TransportConfig.server(hostKeys()).random(new SecureRandom()).build();
-        ServerSessionConfig session = ServerSessionConfig.of(new ServerAuth(config.passwords, config.publicKeys),
+        ServerSessionConfig session = ServerSessionConfig.of(new ServerAuth(config.passwords, config.publicKeys,
+                config.interactive),
                 authConfig, result -> new SessionHandler(this, result.username(), future))
                 .withConnection(org.sshstack.connection.ConnectionConfig.defaults()
                         .withMaxChannels(config.maxSessions));

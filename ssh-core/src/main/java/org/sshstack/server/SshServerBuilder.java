@@ -27,6 +27,7 @@ public final class SshServerBuilder {
     final List<ServerHostKey> hostKeys = new ArrayList<>();
     PasswordAuthenticator passwords;
     PublicKeyAuthenticator publicKeys;
+    InteractiveAuthenticator interactive;
     CommandHandler commands;
     ShellFactory shells;
     final Map<String, CommandHandler> subsystems = new HashMap<>();
@@ -90,6 +91,12 @@ public final class SshServerBuilder {
         return this;
     }
 
+    /** @param value runs keyboard-interactive (none: not offered) @return this builder */
+    public SshServerBuilder interactiveAuthenticator(InteractiveAuthenticator value) {
+        interactive = value;
+        return this;
+    }
+
     /** @param value runs exec requests (none: exec refused) @return this builder */
     public SshServerBuilder commandHandler(CommandHandler value) {
         commands = value;
@@ -132,11 +139,24 @@ public final class SshServerBuilder {
         return this;
     }
 
-    /** @return the server, not yet started */
+    /** @return the server, not yet started, with a copy of these settings */
     public SshServer build() {
         if (hostKeys.isEmpty() || executor == null) {
             throw new IllegalStateException("a server needs at least one host key and an executor");
         }
-        return new SshServer(this);
+        SshServerBuilder copy = new SshServerBuilder();
+        copy.address = address;
+        copy.hostKeys.addAll(hostKeys);
+        copy.passwords = passwords;
+        copy.publicKeys = publicKeys;
+        copy.interactive = interactive;
+        copy.commands = commands;
+        copy.shells = shells;
+        copy.subsystems.putAll(subsystems);
+        copy.executor = executor;
+        copy.threads = threads;
+        copy.maxSessions = maxSessions;
+        copy.maxUnauthenticated = maxUnauthenticated;
+        return new SshServer(copy);
     }
 }

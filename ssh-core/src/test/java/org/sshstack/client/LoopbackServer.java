@@ -13,7 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import org.sshstack.keys.KeyGenerator;
 import org.sshstack.keys.SshKeyPair;
+import org.sshstack.server.InteractiveAuthenticator;
 import org.sshstack.server.PublicKeyAuthenticator;
+import org.sshstack.server.SshServerBuilder;
+import org.sshstack.auth.InteractiveQuery;
+import org.sshstack.wire.UserauthInfoRequest.Prompt;
+import java.util.function.UnaryOperator;
 import org.sshstack.server.ServerCommand;
 import org.sshstack.server.SshServer;
 
@@ -38,7 +43,11 @@ final class LoopbackServer implements AutoCloseable {
     final SshServer server;
 
     LoopbackServer() throws IOException {
-        server = SshServer.builder().hostKey(HOST_KEY).threadFactory(factory).executor(executor)
+        this(b -> b);
+    }
+
+    LoopbackServer(UnaryOperator<SshServerBuilder> setup) throws IOException {
+        server = setup.apply(SshServer.builder().hostKey(HOST_KEY).threadFactory(factory).executor(executor)
                 .passwordAuthenticator((u, p) -> u.equals("alice") && p.equals("secret"))
                 .publicKeyAuthenticator(PublicKeyAuthenticator.authorizedKeys(List.of(USER_KEY.publicKey())))
                 .commandHandler(this::run)
@@ -48,6 +57,21 @@ final class LoopbackServer implements AutoCloseable {
                     s.stdin().transferTo(s.stdout());
                     return 0;
                 })
+                .subsystem("echo", c -> {
+                    c.stdout().write(("echo X=" + c.environment().get("X")).getBytes(StandardCharsets.UTF_8));
+                    return 0;
+                })
+                .interactiveAuthenticator(new InteractiveAuthenticator() {
+                    @Override
+                    public InteractiveQuery challenge(String user) {
+                        return new InteractiveQuery("login", "", List.of(new Prompt("Code: ", false)));
+                    }
+
+                    @Override
+                    public boolean verify(String user, List<String> responses) {
+                        return responses.equals(List.of("42"));
+                    }
+                }))
                 .build().start();
     }
 
