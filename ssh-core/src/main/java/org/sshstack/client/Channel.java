@@ -38,6 +38,32 @@ public final class Channel implements AutoCloseable {
         io.setTimeout(timeout);
     }
 
+    /** @return the bound on each blocking call, null for none */
+    public Duration getTimeout() {
+        Duration t = io.timeout();
+        return t.compareTo(Duration.ofDays(365L * 50)) > 0 ? null : t;
+    }
+
+    /** @return our channel number */
+    public int getId() {
+        return io.driver().withEngine(e -> io.channel().localId());
+    }
+
+    /** @return true if stdout data can be read without blocking */
+    public boolean recvReady() {
+        return io.available(false) > 0;
+    }
+
+    /** @return true if stderr data can be read without blocking */
+    public boolean recvStderrReady() {
+        return io.available(true) > 0;
+    }
+
+    /** @return true once the channel is closed (or the connection ended) */
+    public boolean isClosed() {
+        return io.isClosed();
+    }
+
     /** @return the remote stdout */
     public InputStream getInputStream() {
         return stdout;

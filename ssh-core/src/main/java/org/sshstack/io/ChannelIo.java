@@ -57,6 +57,20 @@ public final class ChannelIo {
         return timeout;
     }
 
+    /**
+     * @param stderr which stream
+     * @return bytes buffered there, readable without blocking
+     */
+    public int available(boolean stderr) {
+        return driver.withEngine(e -> stderr ? channel.availableStderr() : channel.available());
+    }
+
+    /** @return true once the channel is closed or refused, or the connection ended */
+    public boolean isClosed() {
+        return driver.withEngine(e -> e.isClosed() || channel.state() == ConnectionChannel.State.CLOSED
+                || channel.state() == ConnectionChannel.State.REFUSED);
+    }
+
     /** Records a reply to one of our want-reply requests; called under the engine lock. */
     void replyReceived(boolean success) {
         replies.add(success);

@@ -77,6 +77,8 @@ class LoopbackClientServerTest {
             assertThat(out.get()).isEqualTo(input);
             assertThat(ch.recvExitStatus()).isZero();
             assertThat(ch.exitStatusReady()).isTrue();
+            assertThat(ch.recvReady()).isFalse();
+            assertThat(ch.getTimeout()).isEqualTo(T);
         }
     }
 
@@ -118,6 +120,8 @@ class LoopbackClientServerTest {
     void shellWithPty() throws Exception {
         try (ClientSession s = withKey(); Channel ch = s.openSession()) {
             ch.setTimeout(T);
+            assertThat(ch.getId()).isNotNegative();
+            assertThat(ch.isClosed()).isFalse();
             ch.getPty("xterm", 80, 24);
             ch.invokeShell();
             ch.resizePty(100, 30);
