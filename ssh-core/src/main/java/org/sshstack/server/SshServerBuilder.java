@@ -1,0 +1,162 @@
+package org.sshstack.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import org.sshstack.client.SshThreads;
+import org.sshstack.crypto.signature.JcaSshSigner;
+import org.sshstack.keys.KeyFiles;
+import org.sshstack.keys.KeyGenerator;
+import org.sshstack.keys.SshKeyPair;
+import org.sshstack.transport.kex.ServerHostKey;
+
+/** Settings of an {@link SshServer}: address, host keys, authenticators, handlers, threads and limits. */
+public final class SshServerBuilder {
+
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    final List<ServerHostKey> hostKeys = new ArrayList<>();
+    PasswordAuthenticator passwords;
+    PublicKeyAuthenticator publicKeys;
+    InteractiveAuthenticator interactive;
+    CommandHandler commands;
+    ShellFactory shells;
+    final Map<String, CommandHandler> subsystems = new HashMap<>();
+    ExecutorService executor;
+    ThreadFactory threads = new SshThreads("sshstack-server");
+    int maxSessions = 10;
+    int maxUnauthenticated = 10;
+
+    SshServerBuilder() {
+    }
+
+    /** @param value the address to bind (default: loopback, port 0) @return this builder */
+    public SshServerBuilder bind(InetSocketAddress value) {
+        address = Objects.requireNonNull(value, "value");
+        return this;
+    }
+
+    /**
+     * @param pair a host key
+     * @return this builder
+     * @throws IOException if the key cannot sign
+     */
+    public SshServerBuilder hostKey(SshKeyPair pair) throws IOException {
+        hostKeys.add(new ServerHostKey(pair.publicKey(), JcaSshSigner.of(pair.privateKey(), new SecureRandom())));
+        return this;
+    }
+
+    /**
+     * @param file an unencrypted private key file
+     * @return this builder
+     * @throws IOException if it cannot be read
+     */
+    public SshServerBuilder hostKeyFile(Path file) throws IOException {
+        return hostKey(KeyFiles.readPrivateKey(file, null));
+    }
+
+    /**
+     * Reads the Ed25519 host key in {@code file}, generating and writing it (mode 0600) the first time.
+     *
+     * @param file the key file
+     * @return this builder
+     * @throws IOException if it cannot be read or written
+     */
+    public SshServerBuilder generatedHostKey(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            SecureRandom random = new SecureRandom();
+            KeyFiles.writePrivateKey(file, KeyGenerator.ed25519("sshstack host key", random), null, random);
+        }
+        return hostKeyFile(file);
+    }
+
+    /** @param value checks passwords (none: no password login) @return this builder */
+    public SshServerBuilder passwordAuthenticator(PasswordAuthenticator value) {
+        passwords = value;
+        return this;
+    }
+
+    /** @param value decides public keys (none: no key login) @return this builder */
+    public SshServerBuilder publicKeyAuthenticator(PublicKeyAuthenticator value) {
+        publicKeys = value;
+        return this;
+    }
+
+    /** @param value runs keyboard-interactive (none: not offered) @return this builder */
+    public SshServerBuilder interactiveAuthenticator(InteractiveAuthenticator value) {
+        interactive = value;
+        return this;
+    }
+
+    /** @param value runs exec requests (none: exec refused) @return this builder */
+    public SshServerBuilder commandHandler(CommandHandler value) {
+        commands = value;
+        return this;
+    }
+
+    /** @param value runs shell requests (none: shell refused) @return this builder */
+    public SshServerBuilder shellFactory(ShellFactory value) {
+        shells = value;
+        return this;
+    }
+
+    /** @param name a subsystem name, e.g. "sftp" @param handler runs it @return this builder */
+    public SshServerBuilder subsystem(String name, CommandHandler handler) {
+        subsystems.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(handler, "handler"));
+        return this;
+    }
+
+    /** @param value runs commands and shells (required) @return this builder */
+    public SshServerBuilder executor(ExecutorService value) {
+        executor = Objects.requireNonNull(value, "value");
+        return this;
+    }
+
+    /** @param value makes the acceptor and reader threads (default: daemon "sshstack-server-n") @return this */
+    public SshServerBuilder threadFactory(ThreadFactory value) {
+        threads = Objects.requireNonNull(value, "value");
+        return this;
+    }
+
+    /** @param value the most channels per connection (default 10) @return this builder */
+    public SshServerBuilder maxSessions(int value) {
+        maxSessions = value;
+        return this;
+    }
+
+    /** @param value the most connections not yet authenticated (default 10) @return this builder */
+    public SshServerBuilder maxUnauthenticated(int value) {
+        maxUnauthenticated = value;
+        return this;
+    }
+
+    /** @return the server, not yet started, with a copy of these settings */
+    public SshServer build() {
+        if (hostKeys.isEmpty() || executor == null) {
+            throw new IllegalStateException("a server needs at least one host key and an executor");
+        }
+        SshServerBuilder copy = new SshServerBuilder();
+        copy.address = address;
+        copy.hostKeys.addAll(hostKeys);
+        copy.passwords = passwords;
+        copy.publicKeys = publicKeys;
+        copy.interactive = interactive;
+        copy.commands = commands;
+        copy.shells = shells;
+        copy.subsystems.putAll(subsystems);
+        copy.executor = executor;
+        copy.threads = threads;
+        copy.maxSessions = maxSessions;
+        copy.maxUnauthenticated = maxUnauthenticated;
+        return new SshServer(copy);
+    }
+}
