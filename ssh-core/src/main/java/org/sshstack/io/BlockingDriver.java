@@ -26,7 +26,7 @@ import org.sshstack.transport.ProtocolEngine;
  *
  * <p>Threads and locks (DESIGN.md §3): the reader thread comes from the caller's {@code ThreadFactory}. Every
  * engine call, the driver's own and the upper layers' ({@link #withEngine}, {@link #call}), runs under one
- * {@link ReentrantLock} (never {@code synchronized}: virtual threads would pin). Output is drained from the engine
+ * {@link ReentrantLock} (never a monitor lock: virtual threads would pin). Output is drained from the engine
  * and written outside engine calls, under a separate write lock held across drain and write so chunks keep their
  * order; lock order is always write lock, then engine lock. Whoever made the engine produce output (the reader
  * after {@code receive}, a caller after {@code withEngine}) writes it, so a peer that stops reading can block

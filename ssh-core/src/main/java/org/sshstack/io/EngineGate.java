@@ -7,7 +7,7 @@ import org.sshstack.SshException;
 
 /**
  * The one lock around an engine and a condition signalled after every engine call and every drained write, with a
- * generation counter so waiters never miss a change. {@link ReentrantLock}, never {@code synchronized}
+ * generation counter so waiters never miss a change. {@link ReentrantLock}, never a monitor lock
  * (virtual-thread pinning).
  *
  * @param <E> the engine type
