@@ -17,13 +17,15 @@ import org.sshstack.transport.Role;
  */
 class ClientPeersSmokeTest {
 
+    private static final org.slf4j.Logger REPORT = org.slf4j.LoggerFactory.getLogger(ClientPeersSmokeTest.class);
+
     /** SSH_MSG_KEX_ECDH_INIT / KEXDH_INIT / hybrid INIT share number 30 (RFC 5656 §7.1, RFC 4253 §8). */
     private static final int KEX_INIT_MESSAGE = 30;
 
     private static NegotiatedAlgorithms negotiate(String peer, FakeKexServer server) throws Exception {
         FakeKexServer.Opening opening = server.opening();
         NegotiatedAlgorithms n = AlgorithmNegotiator.negotiate(opening.kexInit(), server.ours());
-        System.out.println(Matrix.row(peer + " " + opening.client().line(), n));
+        REPORT.info("{}", Matrix.row(peer + " " + opening.client().line(), n));
         assertThat(n.serverOfferedStrictKex()).isTrue();
         assertThat(n.serverOfferedExtInfo()).isTrue();
         assertThat(opening.nextMessage()).contains(KEX_INIT_MESSAGE);

@@ -15,6 +15,8 @@ import java.util.List;
  */
 final class InteropReport {
 
+    private static final org.slf4j.Logger REPORT = org.slf4j.LoggerFactory.getLogger(InteropReport.class);
+
     /** Where the files go (the module's target directory; surefire runs in the module directory). */
     static final Path DIR = Path.of("target", "interop-matrix");
 
@@ -47,7 +49,7 @@ final class InteropReport {
     /** Prints the rows and writes the peer's file. */
     void write() {
         String text = String.join("\n", rows) + "\n";
-        System.out.print(text);
+        REPORT.info("{}", text);
         try {
             Files.createDirectories(DIR);
             Files.writeString(DIR.resolve(peer.replaceAll("[^A-Za-z0-9.]+", "_") + ".txt"), text,

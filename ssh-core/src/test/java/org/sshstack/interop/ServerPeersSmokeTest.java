@@ -17,10 +17,12 @@ import org.sshstack.wire.KexInit;
  */
 class ServerPeersSmokeTest {
 
+    private static final org.slf4j.Logger REPORT = org.slf4j.LoggerFactory.getLogger(ServerPeersSmokeTest.class);
+
     private static NegotiatedAlgorithms negotiate(String peer, KexProbe.Hello hello) throws Exception {
         KexInit ours = KexProbe.ourKexInit(Role.CLIENT);
         NegotiatedAlgorithms n = AlgorithmNegotiator.negotiate(ours, hello.kexInit());
-        System.out.println(Matrix.row(peer + " " + hello.peer().line(), n));
+        REPORT.info("{}", Matrix.row(peer + " " + hello.peer().line(), n));
         assertThat(n.clientOfferedStrictKex()).isTrue();
         assertThat(n.clientOfferedExtInfo()).isTrue();
         return n;

@@ -16,6 +16,8 @@ import org.sshstack.transport.Role;
  */
 class SshAuditOurServerTest {
 
+    private static final org.slf4j.Logger REPORT = org.slf4j.LoggerFactory.getLogger(SshAuditOurServerTest.class);
+
     /** algorithm -> why ssh-audit 2.5.0 warns about it although it is what SECURITY.md §6.1 asks for. */
     private static final Map<String, String> EXPECTED_WARNINGS = Map.of(
             "kex-strict-s-v00@openssh.com",
@@ -32,7 +34,7 @@ class SshAuditOurServerTest {
         PeerTools.require("ssh-audit");
         try (OurServer server = OurServer.start(dir, AlgorithmPreferences.defaults(Role.SERVER))) {
             SshAudit.Report report = SshAudit.audit(server.port());
-            System.out.println("ssh-audit against sshstack (default server settings):\n" + report.output());
+            REPORT.info("{}", "ssh-audit against sshstack (default server settings):\n" + report.output());
             assertThat(report.output()).contains("(gen) banner: SSH-2.0-sshstack");
             assertThat(report.withLevel("fail")).as(report.output()).isEmpty();
             assertThat(report.withLevel("warn")).as(report.output())

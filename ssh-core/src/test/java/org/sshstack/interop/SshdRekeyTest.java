@@ -30,6 +30,8 @@ import org.sshstack.transport.TransportEngine;
  */
 class SshdRekeyTest {
 
+    private static final org.slf4j.Logger REPORT = org.slf4j.LoggerFactory.getLogger(SshdRekeyTest.class);
+
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int IGNORE_BOUND = 20_000;
 
@@ -68,14 +70,14 @@ class SshdRekeyTest {
                 assertThat(ours.get(KexTrigger.EXPLICIT)).isEqualTo(3);
                 sendIgnoresUntil(driver, () -> ours.get(KexTrigger.BYTES) >= 3);
                 assertThat(ours.get(KexTrigger.BYTES)).isGreaterThanOrEqualTo(3);
-                System.out.println("rekeys against sshd, client with an 8 KiB limit: " + ours.counts);
+                REPORT.info("{}", "rekeys against sshd, client with an 8 KiB limit: " + ours.counts);
             }
             Triggers theirs = new Triggers();
             try (OurClient client = login(server, pair, c -> c.listener(theirs))) {
                 sendIgnoresUntil(client.driver(), () -> theirs.get(KexTrigger.PEER) >= 3);
                 assertThat(theirs.get(KexTrigger.PEER)).as("rekeys sshd started by RekeyLimit 16K")
                         .isGreaterThanOrEqualTo(3);
-                System.out.println("rekeys against sshd, client with default limits: " + theirs.counts);
+                REPORT.info("{}", "rekeys against sshd, client with default limits: " + theirs.counts);
             }
         }
     }
