@@ -42,7 +42,22 @@ public final class AsyncSshServer implements ServerFixture {
      * @return the running server
      */
     public static AsyncSshServer start(Path dir, Path hostKey) throws IOException, InterruptedException {
+        return start(dir, hostKey, false);
+    }
+
+    /**
+     * @param dir a temporary directory owned by the test
+     * @param hostKey an OpenSSH-format private host key file, or null to let the script generate one
+     * @param legacy also offer aes128/192/256-cbc, 3des-cbc and diffie-hellman-group1-sha1, which AsyncSSH
+     *     implements but leaves out of its defaults
+     * @return the running server
+     */
+    public static AsyncSshServer start(Path dir, Path hostKey, boolean legacy)
+            throws IOException, InterruptedException {
         List<String> args = new ArrayList<>();
+        if (legacy) {
+            args.add("--legacy");
+        }
         if (hostKey != null) {
             args.add("--host-key");
             args.add(hostKey.toString());

@@ -54,13 +54,21 @@ async def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--host-key")
+    parser.add_argument("--legacy", action="store_true",
+                        help="also offer the CBC/3DES ciphers and diffie-hellman-group1-sha1 (off by default)")
     args = parser.parse_args()
     logging.basicConfig(stream=sys.stderr, level=logging.DEBUG, format="%(name)s %(levelname)s %(message)s")
     asyncssh.set_debug_level(2)
     key = (asyncssh.generate_private_key("ssh-ed25519") if args.host_key is None
            else asyncssh.read_private_key(args.host_key))
+    algs = {}
+    if args.legacy:
+        algs["encryption_algs"] = ([a.decode() for a in asyncssh.encryption.get_default_encryption_algs()]
+                                   + ["aes256-cbc", "aes192-cbc", "aes128-cbc", "3des-cbc"])
+        algs["kex_algs"] = ([a.decode() for a in asyncssh.kex.get_default_kex_algs()]
+                            + ["diffie-hellman-group1-sha1"])
     server = await asyncssh.create_server(Server, "127.0.0.1", args.port, server_host_keys=[key],
-                                          process_factory=handle)
+                                          process_factory=handle, **algs)
     print("LISTENING %d" % server.sockets[0].getsockname()[1], flush=True)
     await server.wait_closed()
 

@@ -2,7 +2,8 @@ package org.sshstack.crypto.kex;
 
 /**
  * The fixed MODP groups SSH names, typed in from RFC 3526 (§3, §5, §7; generator 2): group 14 for
- * diffie-hellman-group14-sha256, 16 and 18 for diffie-hellman-group16/18-sha512 (RFC 8268 §3).
+ * diffie-hellman-group14-sha256, 16 and 18 for diffie-hellman-group16/18-sha512 (RFC 8268 §3); and, opt-in only,
+ * the 1024-bit Oakley group 2 of RFC 2409 §6.2 for diffie-hellman-group1-sha1.
  */
 public final class DhGroups {
 
@@ -92,6 +93,21 @@ public final class DhGroups {
             4009438B 481C6CD7 889A002E D5EE382B C9190DA6 FC026E47
             9558E447 5677E9AA 9E3050E2 765694DF C81F56E8 80B96E71
             60C980DD 98EDD3DF FFFFFFFF FFFFFFFF
+            """);
+
+    /**
+     * LEGACY: RFC 2409 §6.2, Oakley group 2, 1024 bits: 2^1024 - 2^960 - 1 + 2^64 * { [2^894 pi] + 129093 }. Only for
+     * diffie-hellman-group1-sha1 (RFC 4253 §8.1), which is opt-in by name (RFC 9142 §4 deprecates it; RFC 8270 §4
+     * puts the floor at 2048 bits). Built without {@link DhGroup#of}, whose 2048-bit floor still guards every group a
+     * server sends in a group exchange: this fixed group is the only path below 2048 bits.
+     */
+    public static final DhGroup LEGACY_OAKLEY_GROUP2 = DhGroup.fixed("""
+            FFFFFFFF FFFFFFFF C90FDAA2 2168C234 C4C6628B 80DC1CD1
+            29024E08 8A67CC74 020BBEA6 3B139B22 514A0879 8E3404DD
+            EF9519B3 CD3A431B 302B0A6D F25F1437 4FE1356D 6D51C245
+            E485B576 625E7EC6 F44C42E9 A637ED6B 0BFF5CB6 F406B7ED
+            EE386BFB 5A899FA5 AE9F2411 7C4B1FE6 49286651 ECE65381
+            FFFFFFFF FFFFFFFF
             """);
 
     private DhGroups() {

@@ -28,6 +28,9 @@ public final class FiniteFieldDh extends DhKex {
     /** diffie-hellman-group18-sha512. */
     public static final FiniteFieldDh GROUP18 = new FiniteFieldDh(DhGroups.GROUP18);
 
+    /** LEGACY diffie-hellman-group1-sha1 (RFC 4253 §8.1): 1024-bit Oakley group 2, opt-in by name only. */
+    public static final FiniteFieldDh LEGACY_GROUP1 = new FiniteFieldDh(DhGroups.LEGACY_OAKLEY_GROUP2);
+
     private final DhGroup group;
     private final BigInteger pMinusOne;
     private final int pLength;

@@ -14,9 +14,10 @@ import org.sshstack.crypto.kex.Sntrup761X25519;
 
 /**
  * The key exchange methods sshstack implements, by wire name (the names of
- * {@link org.sshstack.transport.AlgorithmNames#KEX}, plus two legacy SHA-1 ones that are opt-in by name).
- * diffie-hellman-group1-sha1 is not implemented: its 1024-bit group is below {@code DhGroup}'s 2048-bit floor
- * (RFC 8270 §4).
+ * {@link org.sshstack.transport.AlgorithmNames#KEX}, plus the legacy SHA-1 ones of
+ * {@link org.sshstack.transport.AlgorithmNames#INSECURE_KEX}, used only when named). diffie-hellman-group1-sha1 uses
+ * the fixed 1024-bit Oakley group 2, below RFC 8270 §4's floor; group exchange still never accepts a group under 2048
+ * bits.
  */
 public final class KexMethods {
 
@@ -39,7 +40,9 @@ public final class KexMethods {
                     () -> FiniteFieldDh.GROUP14),
             new KexMethod("diffie-hellman-group14-sha1", KexHash.SHA1, KexFamily.DH, true,
                     () -> FiniteFieldDh.GROUP14), // RFC 4253 §8.2, legacy
-            new KexMethod("diffie-hellman-group-exchange-sha1", KexHash.SHA1, KexFamily.GEX, true, null)); // RFC 4419
+            new KexMethod("diffie-hellman-group-exchange-sha1", KexHash.SHA1, KexFamily.GEX, true, null), // RFC 4419
+            new KexMethod("diffie-hellman-group1-sha1", KexHash.SHA1, KexFamily.DH, true,
+                    () -> FiniteFieldDh.LEGACY_GROUP1)); // RFC 4253 §8.1, legacy (1024-bit Oakley group 2)
 
     private static final Map<String, KexMethod> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(KexMethod::name, Function.identity()));

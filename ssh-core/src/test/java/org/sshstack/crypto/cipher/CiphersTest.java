@@ -14,7 +14,8 @@ class CiphersTest {
         assertThat(Ciphers.byWireName("chacha20-poly1305@openssh.com")).contains(CipherAlgorithm.CHACHA20_POLY1305);
         assertThat(Ciphers.byWireName("aes256-gcm@openssh.com")).contains(CipherAlgorithm.AES256_GCM);
         assertThat(Ciphers.byWireName("aes192-ctr")).contains(CipherAlgorithm.AES192_CTR);
-        assertThat(Ciphers.byWireName("aes128-cbc")).isEmpty();
+        assertThat(Ciphers.byWireName("aes128-cbc")).contains(CipherAlgorithm.AES128_CBC);
+        assertThat(Ciphers.byWireName("arcfour")).isEmpty();
         assertThat(Ciphers.byWireName("none")).isEmpty();
         CipherAlgorithm chacha = CipherAlgorithm.CHACHA20_POLY1305;
         assertThat(new int[] {chacha.keyLength(), chacha.ivLength(), chacha.blockSize(), chacha.tagLength()})
@@ -26,6 +27,12 @@ class CiphersTest {
         assertThat(new int[] {ctr.keyLength(), ctr.ivLength(), ctr.blockSize(), ctr.tagLength()})
                 .containsExactly(32, 16, 16, 0);
         assertThat(ctr.isAead()).isFalse();
+        CipherAlgorithm tdes = CipherAlgorithm.TRIPLE_DES_CBC;
+        assertThat(new int[] {tdes.keyLength(), tdes.ivLength(), tdes.blockSize(), tdes.tagLength()})
+                .containsExactly(24, 8, 8, 0);
+        CipherAlgorithm cbc = CipherAlgorithm.AES192_CBC;
+        assertThat(new int[] {cbc.keyLength(), cbc.ivLength(), cbc.blockSize(), cbc.tagLength()})
+                .containsExactly(24, 16, 16, 0);
         assertThat(gcm.isAead()).isTrue();
     }
 
@@ -34,6 +41,11 @@ class CiphersTest {
         assertThat(Ciphers.defaults()).first().isEqualTo(CipherAlgorithm.CHACHA20_POLY1305);
         assertThat(Ciphers.defaults()).extracting(CipherAlgorithm::wireName)
                 .noneMatch(n -> n.contains("cbc") || n.contains("3des") || n.contains("arcfour") || n.equals("none"));
+        assertThat(Ciphers.defaults()).noneMatch(CipherAlgorithm::isLegacy);
+        assertThat(Ciphers.legacy()).extracting(CipherAlgorithm::wireName)
+                .containsExactly("aes256-cbc", "aes192-cbc", "aes128-cbc", "3des-cbc");
+        assertThat(Ciphers.legacy()).allMatch(CipherAlgorithm::isLegacy);
+        assertThat(Ciphers.supported()).containsExactlyInAnyOrder(CipherAlgorithm.values());
     }
 
     @Test

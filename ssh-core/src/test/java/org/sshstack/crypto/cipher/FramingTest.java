@@ -35,6 +35,12 @@ class FramingTest {
         for (int length : new int[] {0, 1, 4, 7, 0x7fffffff, 0x80000000, 0xffffffff, 12 + 16 * 3 + 1}) {
             PacketOpener opener = combo.opener();
             byte[] buf = lengthHeader(combo, opener, length);
+            if (combo.cipher().isLegacy() && !combo.mac().etm()) {
+                // CBC encrypt-and-MAC: CVE-2008-5161 countermeasure, the failure comes later as a MAC mismatch
+                assertThat(opener.decryptLength(0, buf, 0)).as("length %d", length & 0xffffffffL)
+                        .isEqualTo(CbcMode.CAMOUFLAGE_LENGTH);
+                continue;
+            }
             assertThatThrownBy(() -> opener.decryptLength(0, buf, 0))
                     .as("length %d", length & 0xffffffffL)
                     .isInstanceOf(SshProtocolException.class);

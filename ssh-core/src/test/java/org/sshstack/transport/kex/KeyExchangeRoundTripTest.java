@@ -99,10 +99,15 @@ class KeyExchangeRoundTripTest {
     void legacySha1MethodsAreMarkedAndWork() throws Exception {
         assertThat(KexMethods.all()).filteredOn(KexMethod::legacy).extracting(KexMethod::name)
                 .containsExactlyInAnyOrderElementsOf(List.of("diffie-hellman-group14-sha1",
-                        "diffie-hellman-group-exchange-sha1"));
+                        "diffie-hellman-group-exchange-sha1", "diffie-hellman-group1-sha1"));
         KexFixtures.Exchange run = KexFixtures.run("diffie-hellman-group14-sha1", "rsa-sha2-512",
                 KexFixtures.hostKey(KeyType.RSA), null);
         assertThat(run.client().exchangeHash()).hasSize(20).isEqualTo(run.server().exchangeHash());
+        // RFC 4253 §8.1: diffie-hellman-group1-sha1, Oakley group 2; e and f are at most 1024 bits
+        KexFixtures.Exchange group1 = KexFixtures.run("diffie-hellman-group1-sha1", "ssh-ed25519",
+                KexFixtures.hostKey(KeyType.ED25519), null);
+        assertThat(group1.client().exchangeHash()).hasSize(20).isEqualTo(group1.server().exchangeHash());
+        assertThat(KexDhInit.decode(group1.clientSent().get(0)).e().bitLength()).isLessThanOrEqualTo(1024);
     }
 
     @Test
@@ -116,7 +121,8 @@ class KeyExchangeRoundTripTest {
         assertThat(KexMethods.require("ecdh-sha2-nistp384").hash()).isEqualTo(KexHash.SHA384);
         assertThat(KexMethods.require("ecdh-sha2-nistp521").hash()).isEqualTo(KexHash.SHA512);
         assertThat(KexMethods.require("diffie-hellman-group16-sha512").family()).isEqualTo(KexFamily.DH);
-        assertThat(KexMethods.byName("diffie-hellman-group1-sha1")).isEmpty();
+        assertThat(KexMethods.require("diffie-hellman-group1-sha1").legacy()).isTrue();
+        assertThat(KexMethods.byName("diffie-hellman-group1-sha256")).isEmpty();
         assertThat(KexMethods.byName(null)).isEmpty();
     }
 
