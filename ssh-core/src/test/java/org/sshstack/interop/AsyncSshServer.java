@@ -42,10 +42,25 @@ public final class AsyncSshServer implements ServerFixture {
      * @return the running server
      */
     public static AsyncSshServer start(Path dir, Path hostKey) throws IOException, InterruptedException {
+        return start(dir, hostKey, false);
+    }
+
+    /**
+     * @param dir a temporary directory owned by the test
+     * @param hostKey an OpenSSH-format private host key file, or null to let the script generate one
+     * @param keyboardInteractive also offer keyboard-interactive: one non-echoed "Password: " prompt, answered
+     *     with {@link #PASSWORD} ({@code --kbdint})
+     * @return the running server
+     */
+    public static AsyncSshServer start(Path dir, Path hostKey, boolean keyboardInteractive)
+            throws IOException, InterruptedException {
         List<String> args = new ArrayList<>();
         if (hostKey != null) {
             args.add("--host-key");
             args.add(hostKey.toString());
+        }
+        if (keyboardInteractive) {
+            args.add("--kbdint");
         }
         PythonPeers.Started started = PythonPeers.startServer(dir, "asyncssh", "asyncssh_server.py", args);
         return new AsyncSshServer(started.process(), started.port());
