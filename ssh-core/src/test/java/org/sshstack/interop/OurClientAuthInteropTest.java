@@ -1,6 +1,7 @@
 package org.sshstack.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sshstack.AuthenticationException;
 import org.sshstack.client.ClientSession;
 import org.sshstack.client.ExecResult;
 import org.sshstack.client.SshClient;
@@ -184,6 +186,41 @@ class OurClientAuthInteropTest {
                     .password(ParamikoServer.PASSWORD.toCharArray()).build(), server.port(), ParamikoServer.USER,
                     false); // paramiko_server.py serves one exec per connection
             assertThat(server.log()).contains("Auth granted (password).");
+        }
+    }
+
+    @Test
+    void sshdRefusesAnUntrustedKey(@TempDir Path tmp) throws Exception {
+        SshClient client = SshClient.builder().pinnedHostKeys(pinned)
+                .identity(org.sshstack.keys.KeyGenerator.ed25519("stranger", new java.security.SecureRandom()))
+                .password("not-used-by-sshd".toCharArray()).build();
+        assertThatThrownBy(() -> client.connect(Loopback.HOST, sshd.port(), System.getProperty("user.name")))
+                .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void asyncSshRefusesAWrongPassword(@TempDir Path tmp) throws Exception {
+        try (AsyncSshServer server = AsyncSshServer.start(tmp)) {
+            SshClient client = SshClient.builder().knownHosts(tmp.resolve("known_hosts")).acceptNewHostKeys()
+                    .password("wrong".toCharArray()).build();
+            assertThatThrownBy(() -> client.connect(Loopback.HOST, server.port(), AsyncSshServer.USER))
+                    .isInstanceOf(AuthenticationException.class);
+        }
+    }
+
+    /**
+     * Dropbear: only a clean refusal is checked. Dropbear 2022.83 reads public keys from the target user's real
+     * ~/.ssh/authorized_keys (no option to point it elsewhere) and passwords from the system's shadow file, so a
+     * successful login would need a change to the real account; the tests never make one.
+     */
+    @Test
+    void dropbearRefusesUnknownCredentialsCleanly(@TempDir Path tmp) throws Exception {
+        try (DropbearServer server = DropbearServer.start(tmp, DropbearServer.options().passwordLogins(true))) {
+            SshClient client = SshClient.builder().knownHosts(tmp.resolve("known_hosts")).acceptNewHostKeys()
+                    .identity(org.sshstack.keys.KeyGenerator.ed25519("stranger", new java.security.SecureRandom()))
+                    .password("wrong".toCharArray()).build();
+            assertThatThrownBy(() -> client.connect(Loopback.HOST, server.port(), "sshstack-no-such-user"))
+                    .isInstanceOf(AuthenticationException.class);
         }
     }
 
