@@ -32,7 +32,8 @@ final class ExecCollector {
             io.setTimeout(left(end, timeout));
             boolean progressed = io.attempt(e -> step(ended), "command output");
             if (!progressed) {
-                break; // the connection ended
+                drainAfterEnd(ended); // the connection ended: keep what is still buffered in the channel
+                break;
             }
             if (out.size() + (long) err.size() > maxOutput) {
                 throw new ExecOutputTooLargeException(maxOutput);
@@ -41,6 +42,15 @@ final class ExecCollector {
         io.setTimeout(left(end, timeout));
         int status = (int) io.awaitExitStatus().orElse(-1);
         return new ExecResult(out.toByteArray(), err.toByteArray(), status);
+    }
+
+    /** After the connection ended, takes every byte still buffered on both streams (bounded by the output cap). */
+    private void drainAfterEnd(boolean[] ended) throws SshException {
+        while (io.driver().call(e -> step(ended))) {
+            if (out.size() + (long) err.size() > maxOutput) {
+                throw new ExecOutputTooLargeException(maxOutput);
+            }
+        }
     }
 
     /** One engine call: drains whatever is buffered on either stream; true if anything moved. */

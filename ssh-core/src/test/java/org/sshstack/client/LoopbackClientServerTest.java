@@ -55,6 +55,16 @@ class LoopbackClientServerTest {
     }
 
     @Test
+    void outputBufferedWhenTheServerDropsTheConnectionIsStillReturned() throws Exception {
+        try (ClientSession s = client().password("secret".toCharArray()).build()
+                .connect("127.0.0.1", server.port(), "alice")) {
+            ExecResult r = s.exec("drop", T);
+            assertThat(r.stdoutText()).isEqualTo("last words");
+            assertThat(r.exitStatus()).isEqualTo(-1);
+        }
+    }
+
+    @Test
     void wrongPasswordIsRefused() {
         assertThatThrownBy(() -> client().password("nope".toCharArray()).build()
                 .connect("127.0.0.1", server.port(), "alice")).isInstanceOf(AuthenticationException.class);

@@ -23,7 +23,7 @@ import org.sshstack.server.ServerCommand;
 import org.sshstack.server.SshServer;
 
 /**
- * Test support: our SshServer on loopback with a tiny command language ("exit N", "cat", "big N", "hang", "env X"),
+ * Test support: our SshServer on loopback with a tiny command language ("exit N", "cat", "big N", "hang", "drop", "env X"),
  * a shell that reports its pty, alice/secret and one authorized key; counts the threads it and its client made.
  */
 final class LoopbackServer implements AutoCloseable {
@@ -94,6 +94,11 @@ final class LoopbackServer implements AutoCloseable {
                 return 0;
             case "hang":
                 release.await();
+                return 0;
+            case "drop":
+                c.stdout().write("last words".getBytes(StandardCharsets.UTF_8));
+                c.stdout().flush();
+                server.close(); // the whole server goes away right after the data, with no exit status
                 return 0;
             default:
                 c.stderr().write("unknown".getBytes(StandardCharsets.UTF_8));

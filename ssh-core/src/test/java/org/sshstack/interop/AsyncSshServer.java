@@ -42,17 +42,19 @@ public final class AsyncSshServer implements ServerFixture {
      * @return the running server
      */
     public static AsyncSshServer start(Path dir, Path hostKey) throws IOException, InterruptedException {
-        return start(dir, hostKey, false);
+        return start(dir, hostKey, false, false);
     }
 
     /**
      * @param dir a temporary directory owned by the test
      * @param hostKey an OpenSSH-format private host key file, or null to let the script generate one
      * @param legacy also offer aes128/192/256-cbc, 3des-cbc and diffie-hellman-group1-sha1, which AsyncSSH
-     *     implements but leaves out of its defaults
+     *     implements but leaves out of its defaults ({@code --legacy})
+     * @param keyboardInteractive also offer keyboard-interactive: one non-echoed "Password: " prompt, answered
+     *     with {@link #PASSWORD} ({@code --kbdint})
      * @return the running server
      */
-    public static AsyncSshServer start(Path dir, Path hostKey, boolean legacy)
+    public static AsyncSshServer start(Path dir, Path hostKey, boolean legacy, boolean keyboardInteractive)
             throws IOException, InterruptedException {
         List<String> args = new ArrayList<>();
         if (legacy) {
@@ -61,6 +63,9 @@ public final class AsyncSshServer implements ServerFixture {
         if (hostKey != null) {
             args.add("--host-key");
             args.add(hostKey.toString());
+        }
+        if (keyboardInteractive) {
+            args.add("--kbdint");
         }
         PythonPeers.Started started = PythonPeers.startServer(dir, "asyncssh", "asyncssh_server.py", args);
         return new AsyncSshServer(started.process(), started.port());

@@ -128,7 +128,7 @@ class OurClientAlgorithmSweepTest {
     @Test
     void asyncSshServer(@TempDir Path dir) throws Exception {
         InteropReport report = new InteropReport("asyncssh 2.10");
-        pythonSweep(dir, report, (d, key) -> AsyncSshServer.start(d, key, true)); // legacy names offered too
+        pythonSweep(dir, report, (d, key) -> AsyncSshServer.start(d, key, true, false)); // legacy names offered too
     }
 
     @Test

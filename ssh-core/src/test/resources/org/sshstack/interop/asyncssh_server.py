@@ -1,12 +1,13 @@
 #!/usr/bin/python3
 """A tiny AsyncSSH SSH server for sshstack's interop tests (loopback only).
 
-Usage: asyncssh_server.py --port N [--host-key FILE]
+Usage: asyncssh_server.py --port N [--host-key FILE] [--kbdint]
   --port 0 lets the OS choose; the chosen port is printed as "LISTENING <port>" (the fixture waits for it).
   Without --host-key an Ed25519 host key is generated in memory.
 
 Behaviour (the same as paramiko_server.py, later tests rely on it):
   * user "test" with password "secret" is accepted; everything else is refused;
+  * with --kbdint, keyboard-interactive is offered too: one non-echoed "Password: " prompt, answered "secret";
   * "exec" requests echo the command text followed by a newline on stdout, then exit with a status taken from the
     command: "exit N" exits with N, anything else with 0;
   * the debug log (negotiated algorithms, auth, channel requests) goes to stderr.
@@ -31,7 +32,9 @@ def exit_status(command):
 
 
 class Server(asyncssh.SSHServer):
-    """Password authentication for one user."""
+    """Password authentication (and optionally keyboard-interactive) for one user."""
+
+    kbdint = False
 
     def begin_auth(self, username):
         return True  # authentication is required
@@ -41,6 +44,15 @@ class Server(asyncssh.SSHServer):
 
     def validate_password(self, username, password):
         return username == USER and password == PASSWORD
+
+    def kbdint_auth_supported(self):
+        return self.kbdint
+
+    def get_kbdint_challenge(self, username, lang, submethods):
+        return "", "", "", [("Password: ", False)]
+
+    def validate_kbdint_response(self, username, responses):
+        return username == USER and list(responses) == [PASSWORD]
 
 
 def handle(process):
@@ -56,7 +68,10 @@ async def main():
     parser.add_argument("--host-key")
     parser.add_argument("--legacy", action="store_true",
                         help="also offer the CBC/3DES ciphers and diffie-hellman-group1-sha1 (off by default)")
+    parser.add_argument("--kbdint", action="store_true",
+                        help="also offer keyboard-interactive with one hidden Password: prompt")
     args = parser.parse_args()
+    Server.kbdint = args.kbdint
     logging.basicConfig(stream=sys.stderr, level=logging.DEBUG, format="%(name)s %(levelname)s %(message)s")
     asyncssh.set_debug_level(2)
     key = (asyncssh.generate_private_key("ssh-ed25519") if args.host_key is None

@@ -73,6 +73,9 @@ def serve(conn, host_key):
         channel.send_exit_status(exit_status(server.command))
         channel.shutdown_write()
         channel.close()
+        # let the client read everything and disconnect first: closing our socket while the client's last
+        # packets (EOF, CLOSE) are unread would make the kernel reset the connection and drop queued output
+        transport.join(30)
     except Exception as e:  # a test may drop the connection at any point
         logging.info("connection ended: %r", e)
     finally:
