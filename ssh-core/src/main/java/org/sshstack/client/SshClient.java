@@ -112,14 +112,20 @@ public final class SshClient {
             SshKeyPair pair = KeyFiles.readPrivateKey(b.keyFiles.get(i), b.passphrases.get(i));
             out.add(new PublicKeyIdentity(pair.publicKey(), JcaSshSigner.of(pair.privateKey(), new SecureRandom())));
         }
-        if (b.useAgent && System.getenv(UnixSocketAgentConnection.SSH_AUTH_SOCK) != null) {
-            AgentClient agent = new AgentClient(UnixSocketAgentConnection.fromEnvironment());
+        Path agentSocket = b.agentSocket != null ? b.agentSocket : environmentAgentSocket();
+        if (b.useAgent && agentSocket != null) {
+            AgentClient agent = new AgentClient(UnixSocketAgentConnection.open(agentSocket));
             agents.add(agent);
             for (AgentIdentity identity : agent.identities()) {
                 out.add(new PublicKeyIdentity(identity.publicKey(), identity));
             }
         }
         return out;
+    }
+
+    private static Path environmentAgentSocket() {
+        String socket = System.getenv(UnixSocketAgentConnection.SSH_AUTH_SOCK);
+        return socket == null || socket.isBlank() ? null : Path.of(socket);
     }
 
     /** Settings of an {@link SshClient}; {@link #build()} copies them. */
@@ -132,6 +138,7 @@ public final class SshClient {
         private List<Path> keyFiles = new ArrayList<>();
         private List<char[]> passphrases = new ArrayList<>();
         private boolean useAgent;
+        private Path agentSocket;
         private char[] password;
         private InteractiveHandler interactive;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -189,6 +196,18 @@ public final class SshClient {
             return this;
         }
 
+        /**
+         * Offers the keys of the agent listening on a given Unix-domain socket (instead of {@code SSH_AUTH_SOCK}).
+         *
+         * @param socket the agent's socket path
+         * @return this builder
+         */
+        public Builder useAgent(Path socket) {
+            useAgent = true;
+            agentSocket = Objects.requireNonNull(socket, "socket");
+            return this;
+        }
+
         /** @param value the password, tried after the keys @return this builder */
         public Builder password(char[] value) {
             password = value == null ? null : value.clone();
@@ -242,6 +261,7 @@ public final class SshClient {
             c.keyFiles = List.copyOf(keyFiles);
             c.passphrases = new ArrayList<>(passphrases);
             c.useAgent = useAgent;
+            c.agentSocket = agentSocket;
             c.password = password;
             c.interactive = interactive;
             c.connectTimeout = connectTimeout;

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,6 +153,28 @@ class OurClientAuthInteropTest {
             ExecResult r = s.exec("echo ok; exit 4", T);
             assertThat(r.stdoutText()).as(header).isEqualTo("ok\n");
             assertThat(r.exitStatus()).isEqualTo(4);
+        }
+        assertThat(sshd.log()).contains("Accepted publickey for " + System.getProperty("user.name"));
+    }
+
+    @Test
+    void sshdWithAgentIdentities(@TempDir Path tmp) throws Exception {
+        PeerTools.require("ssh-add");
+        Path sock = tmp.resolve("agent.sock");
+        try (PeerProcess agent = PeerProcess.start("ssh-agent", tmp, Map.of(), tmp.resolve("agent.log"),
+                PeerTools.require("ssh-agent").toString(), "-D", "-a", sock.toString())) {
+            agent.awaitLog(java.util.regex.Pattern.compile("SSH_AUTH_SOCK"));
+            Map<String, String> env = Map.of("SSH_AUTH_SOCK", sock.toString());
+            for (String[] key : KEYS) {
+                PeerTools.runIn(tmp, env, T, null, "ssh-add", dir.resolve(key[0] + key[1]).toString())
+                        .assertSuccess();
+            }
+            SshClient client = SshClient.builder().pinnedHostKeys(pinned).useAgent(sock).build();
+            try (ClientSession s = client.connect(Loopback.HOST, sshd.port(), System.getProperty("user.name"))) {
+                ExecResult r = s.exec("echo agent; exit 5", T);
+                assertThat(r.stdoutText()).isEqualTo("agent\n");
+                assertThat(r.exitStatus()).isEqualTo(5);
+            }
         }
         assertThat(sshd.log()).contains("Accepted publickey for " + System.getProperty("user.name"));
     }
