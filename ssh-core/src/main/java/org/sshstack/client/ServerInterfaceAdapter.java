@@ -1,0 +1,140 @@
+package org.sshstack.client;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.sshstack.auth.AuthStatus;
+import org.sshstack.auth.InteractiveStep;
+import org.sshstack.auth.ServerAuthHandler;
+import org.sshstack.connection.ConnectionChannel;
+import org.sshstack.connection.ConnectionHandler;
+import org.sshstack.connection.OpenDecision;
+import org.sshstack.connection.OpenFailureReason;
+import org.sshstack.connection.SessionRequest;
+import org.sshstack.io.ChannelIo;
+import org.sshstack.keys.SshPublicKey;
+
+/**
+ * Bridges a {@link ServerInterface} onto the engine's SPIs: {@link ServerAuthHandler} for authentication and
+ * {@link ConnectionHandler} for channels and global requests. Accepted channels become {@link Channel}s queued for
+ * {@link Transport#accept}; registered subsystems are started on their own thread. Called under the engine lock.
+ */
+final class ServerInterfaceAdapter implements ServerAuthHandler, ConnectionHandler {
+
+    private final ServerInterface server;
+    private final Transport transport;
+    private final Map<ConnectionChannel, Channel> channels = new IdentityHashMap<>();
+
+    ServerInterfaceAdapter(ServerInterface server, Transport transport) {
+        this.server = server;
+        this.transport = transport;
+    }
+
+    /** Forgets a closed channel. */
+    void forget(ConnectionChannel channel) {
+        channels.remove(channel);
+    }
+
+    @Override
+    public List<String> allowedAuths(String username) {
+        return server.getAllowedAuths(username);
+    }
+
+    @Override
+    public AuthStatus checkAuthNone(String username) {
+        return server.checkAuthNone(username);
+    }
+
+    @Override
+    public AuthStatus checkAuthPassword(String username, String password) {
+        return server.checkAuthPassword(username, password);
+    }
+
+    @Override
+    public boolean isPublicKeyAcceptable(String username, SshPublicKey key) {
+        AuthStatus status = server.checkAuthPublicKey(username, key);
+        return status != null && status != AuthStatus.FAILED;
+    }
+
+    @Override
+    public AuthStatus checkAuthPublicKey(String username, SshPublicKey key) {
+        return server.checkAuthPublicKey(username, key);
+    }
+
+    @Override
+    public InteractiveStep checkAuthInteractive(String username, String submethods) {
+        return server.checkAuthInteractive(username, submethods);
+    }
+
+    @Override
+    public InteractiveStep checkAuthInteractiveResponse(String username, List<String> responses) {
+        return server.checkAuthInteractiveResponse(username, responses);
+    }
+
+    @Override
+    public OpenDecision onChannelOpen(ConnectionChannel channel, byte[] typeData) {
+        OpenDecision decision;
+        try {
+            decision = server.checkChannelRequest(channel.type(), channel.localId());
+        } catch (RuntimeException e) {
+            decision = null; // fail closed
+        }
+        if (decision == null || !decision.accepted()) {
+            return decision != null ? decision
+                    : OpenDecision.refuse(OpenFailureReason.ADMINISTRATIVELY_PROHIBITED, "channel refused");
+        }
+        ChannelIo io = transport.newChannelIo(channel);
+        if (io == null) {
+            return OpenDecision.refuse(OpenFailureReason.RESOURCE_SHORTAGE, "transport not ready");
+        }
+        Channel wrapped = new Channel(io);
+        if (!transport.offerAccepted(wrapped)) {
+            return OpenDecision.refuse(OpenFailureReason.RESOURCE_SHORTAGE, "too many channels not accepted yet");
+        }
+        transport.events().channels().register(io);
+        channels.put(channel, wrapped);
+        return decision;
+    }
+
+    @Override
+    public boolean onChannelRequest(ConnectionChannel raw, SessionRequest request) {
+        try {
+            return decide(raw, request);
+        } catch (RuntimeException e) {
+            return false; // fail closed
+        }
+    }
+
+    private boolean decide(ConnectionChannel raw, SessionRequest request) {
+        Channel channel = channels.get(raw);
+        if (channel == null) {
+            return false;
+        }
+        if (request instanceof SessionRequest.Exec exec) {
+            return server.checkChannelExecRequest(channel, exec.command());
+        } else if (request instanceof SessionRequest.Shell) {
+            return server.checkChannelShellRequest(channel);
+        } else if (request instanceof SessionRequest.PtyRequest pty) {
+            return server.checkChannelPtyRequest(channel, pty);
+        } else if (request instanceof SessionRequest.Env env) {
+            return server.checkChannelEnvRequest(channel, env.name(), env.value());
+        } else if (request instanceof SessionRequest.WindowChange change) {
+            return server.checkChannelWindowChangeRequest(channel, change);
+        } else if (request instanceof SessionRequest.Subsystem sub) {
+            Supplier<? extends SubsystemHandler> factory = transport.subsystemFactory(sub.name());
+            return factory != null ? transport.startSubsystem(sub.name(), factory, channel)
+                    : server.checkChannelSubsystemRequest(channel, sub.name());
+        }
+        return false;
+    }
+
+    @Override
+    public boolean onGlobalRequest(String requestName, byte[] data) {
+        try {
+            return server.checkGlobalRequest(requestName, data);
+        } catch (RuntimeException e) {
+            return false; // fail closed
+        }
+    }
+}
