@@ -110,12 +110,13 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
-     * A transport over a blocking byte channel (e.g. a {@code SocketChannel} in blocking mode).
+     * A transport over a blocking byte channel: a connected {@code SocketChannel} in blocking mode (run over its
+     * socket adaptor) or a channel that is not selectable (e.g. from {@code Channels.newChannel}).
      *
-     * @param channel the channel; it must be in blocking mode
-     * @throws IOException if the channel's address cannot be read
+     * @param channel the channel
+     * @throws IllegalArgumentException for another selectable channel (pass its streams instead)
      */
-    public Transport(ByteChannel channel) throws IOException {
+    public Transport(ByteChannel channel) {
         this(TransportLink.of(channel));
     }
 
@@ -611,8 +612,8 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
-     * @return the failure that ended the transport, or that made a start fail; null while healthy or after a
-     *     plain {@link #close()} (unlike paramiko, reading it does not clear it)
+     * @return what ended the transport (a failure, the peer's DISCONNECT, or our own close), or what made a start
+     *     fail; null while open (unlike paramiko, reading it does not clear it)
      */
     public SshException getException() {
         SshException failed = startFailure;
@@ -620,9 +621,7 @@ public final class Transport implements AutoCloseable {
             return failed;
         }
         BlockingDriver<? extends SessionEngine> d = driver;
-        SshException cause = d == null ? null : d.withEngine(e -> e.closeException().orElse(null));
-        return cause != null && cause.reason() == DisconnectReason.BY_APPLICATION && !isActive()
-                && cause.getMessage().startsWith("closed by") ? null : cause;
+        return d == null ? null : d.withEngine(e -> e.closeException().orElse(null));
     }
 
     /** @return the peer's address, or an unresolved ("unknown", 0) when the transport runs over streams */
@@ -849,6 +848,12 @@ public final class Transport implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- package-private hooks for the adapter
+
+    /** @return the traffic counters of the connection (for tests), or null before start */
+    org.sshstack.event.TrafficSnapshot traffic() {
+        BlockingDriver<? extends SessionEngine> d = driver;
+        return d == null ? null : d.withEngine(e -> e.transport().traffic());
+    }
 
     /** @return the events listener */
     TransportEvents events() {

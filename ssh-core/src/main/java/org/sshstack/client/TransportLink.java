@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.Channels;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,11 +36,17 @@ record TransportLink(Socket socket, InputStream in, OutputStream out, InetSocket
                 ? a : null);
     }
 
-    static TransportLink of(ByteChannel channel) throws IOException {
+    static TransportLink of(ByteChannel channel) {
         Objects.requireNonNull(channel, "channel");
-        InetSocketAddress peer = channel instanceof SocketChannel s && s.getRemoteAddress() instanceof
-                InetSocketAddress a ? a : null;
-        return new TransportLink(null, Channels.newInputStream(channel), Channels.newOutputStream(channel), peer);
+        if (channel instanceof SocketChannel s) {
+            return of(s.socket()); // its socket adaptor reads and writes concurrently; channel streams would not
+        }
+        if (channel instanceof SelectableChannel) {
+            // Channels' streams hold the blocking lock across a blocked read, so a write would wait for it
+            throw new IllegalArgumentException("a selectable channel other than a SocketChannel cannot carry a "
+                    + "transport: pass its streams instead");
+        }
+        return new TransportLink(null, Channels.newInputStream(channel), Channels.newOutputStream(channel), null);
     }
 
     static TransportLink of(InputStream in, OutputStream out) {
