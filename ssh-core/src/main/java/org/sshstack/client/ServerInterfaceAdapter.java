@@ -12,8 +12,10 @@ import org.sshstack.connection.ConnectionHandler;
 import org.sshstack.connection.OpenDecision;
 import org.sshstack.connection.OpenFailureReason;
 import org.sshstack.connection.SessionRequest;
+import org.sshstack.io.BlockingDriver;
 import org.sshstack.io.ChannelIo;
 import org.sshstack.keys.SshPublicKey;
+import org.sshstack.session.SessionEngine;
 
 /**
  * Bridges a {@link ServerInterface} onto the engine's SPIs: {@link ServerAuthHandler} for authentication and
@@ -24,11 +26,13 @@ final class ServerInterfaceAdapter implements ServerAuthHandler, ConnectionHandl
 
     private final ServerInterface server;
     private final Transport transport;
+    private final TransportServerState state;
     private final Map<ConnectionChannel, Channel> channels = new IdentityHashMap<>();
 
-    ServerInterfaceAdapter(ServerInterface server, Transport transport) {
+    ServerInterfaceAdapter(ServerInterface server, Transport transport, TransportServerState state) {
         this.server = server;
         this.transport = transport;
+        this.state = state;
     }
 
     /** Forgets a closed channel. */
@@ -84,12 +88,13 @@ final class ServerInterfaceAdapter implements ServerAuthHandler, ConnectionHandl
             return decision != null ? decision
                     : OpenDecision.refuse(OpenFailureReason.ADMINISTRATIVELY_PROHIBITED, "channel refused");
         }
-        ChannelIo io = transport.newChannelIo(channel);
-        if (io == null) {
+        BlockingDriver<? extends SessionEngine> driver = transport.driverOrNull();
+        if (driver == null) {
             return OpenDecision.refuse(OpenFailureReason.RESOURCE_SHORTAGE, "transport not ready");
         }
+        ChannelIo io = new ChannelIo(driver, channel);
         Channel wrapped = new Channel(io);
-        if (!transport.offerAccepted(wrapped)) {
+        if (!state.offer(wrapped)) {
             return OpenDecision.refuse(OpenFailureReason.RESOURCE_SHORTAGE, "too many channels not accepted yet");
         }
         transport.events().channels().register(io);
@@ -122,8 +127,8 @@ final class ServerInterfaceAdapter implements ServerAuthHandler, ConnectionHandl
         } else if (request instanceof SessionRequest.WindowChange change) {
             return server.checkChannelWindowChangeRequest(channel, change);
         } else if (request instanceof SessionRequest.Subsystem sub) {
-            Supplier<? extends SubsystemHandler> factory = transport.subsystemFactory(sub.name());
-            return factory != null ? transport.startSubsystem(sub.name(), factory, channel)
+            Supplier<? extends SubsystemHandler> factory = state.subsystem(sub.name());
+            return factory != null ? startSubsystem(sub.name(), factory, channel)
                     : server.checkChannelSubsystemRequest(channel, sub.name());
         }
         return false;
@@ -136,5 +141,23 @@ final class ServerInterfaceAdapter implements ServerAuthHandler, ConnectionHandl
         } catch (RuntimeException e) {
             return false; // fail closed
         }
+    }
+
+    /** Starts a subsystem handler on its own thread; false when no thread could be made. */
+    private boolean startSubsystem(String name, Supplier<? extends SubsystemHandler> factory, Channel channel) {
+        Thread thread = transport.threads.newThread(() -> {
+            try {
+                factory.get().startSubsystem(name, transport, channel);
+            } catch (Exception e) {
+                transport.log().debug("subsystem {} failed", name, e);
+            } finally {
+                channel.close();
+            }
+        });
+        if (thread == null) {
+            return false;
+        }
+        thread.start();
+        return true;
     }
 }

@@ -7,51 +7,29 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.ByteChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
-import org.sshstack.auth.ClientAuthConfig;
 import org.sshstack.auth.InteractiveHandler;
 import org.sshstack.auth.PublicKeyIdentity;
-import org.sshstack.auth.ServerAuthConfig;
-import org.sshstack.connection.ConnectionChannel;
-import org.sshstack.connection.SessionRequest;
 import org.sshstack.crypto.signature.JcaSshSigner;
 import org.sshstack.io.BlockingDriver;
-import org.sshstack.io.ChannelIo;
 import org.sshstack.io.ChannelTimeoutException;
-import org.sshstack.io.EngineAction;
 import org.sshstack.keys.Fingerprints;
 import org.sshstack.keys.SshKeyPair;
 import org.sshstack.keys.SshPublicKey;
 import org.sshstack.session.ClientEngine;
-import org.sshstack.session.ClientSessionConfig;
 import org.sshstack.session.ServerEngine;
-import org.sshstack.session.ServerSessionConfig;
 import org.sshstack.session.SessionEngine;
 import org.sshstack.transport.HostKeyVerifier;
 import org.sshstack.transport.NegotiatedAlgorithms;
 import org.sshstack.transport.Role;
-import org.sshstack.transport.TransportConfig;
-import org.sshstack.transport.kex.Moduli;
-import org.sshstack.transport.kex.ServerHostKey;
 
 /**
  * paramiko's {@code Transport} in Java: one SSH connection over a socket or a pair of streams, in the client or the
@@ -61,44 +39,27 @@ import org.sshstack.transport.kex.ServerHostKey;
  * <p>Blocking and timeouts: every blocking method waits at most the transport's timeout ({@link #setTimeout},
  * default 30 s) unless it takes a timeout of its own. A timed-out start or authentication closes the transport (the
  * connection state is unknown then); other timeouts ({@link #renegotiateKeys}, {@link #globalRequest},
- * {@link #openSession}) throw {@link ChannelTimeoutException} and leave it open. Thread-safe; the configuration
- * setters ({@link #getSecurityOptions()}, {@link #useCompression}, {@link #addServerKey}...) take effect at the next
- * start only.
+ * {@link #openSession}) throw {@link ChannelTimeoutException} and leave it open.
+ *
+ * <p>Authentication (client mode): each {@code auth*} method blocks for one attempt and returns the methods allowed
+ * next, empty once fully authenticated and non-empty on partial success. It throws
+ * {@link org.sshstack.BadAuthenticationTypeException} (listing the allowed methods) when the server does not allow
+ * the method, {@link org.sshstack.AuthenticationException} when the attempt failed (the transport stays usable), and
+ * another {@link SshException} on a connection failure or timeout (the transport is then closed). Thread-safe.
  */
-public final class Transport implements AutoCloseable {
-
-    /** Default bound of blocking calls: 30 s. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    /** Default TCP connect bound of the address factories: 10 s. */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** Channels opened by the client and not yet taken by {@link #accept}, beyond which opens are refused. */
-    public static final int ACCEPT_BACKLOG = 64;
-
-    private static final String GEX = "diffie-hellman-group-exchange-sha256";
-    private static final String KEEPALIVE = "keepalive@openssh.com";
-    private static final long MAX_MODULI_FILE = 4L << 20;
+public final class Transport extends TransportSettings implements AutoCloseable {
 
     private final TransportLink link;
-    private final SecurityOptions options = new SecurityOptions();
-    private final List<SshKeyPair> serverKeys = new CopyOnWriteArrayList<>();
-    private final Map<String, Supplier<? extends SubsystemHandler>> subsystems = new ConcurrentHashMap<>();
     private final TransportEvents events = new TransportEvents();
-    private final ArrayBlockingQueue<Channel> accepted = new ArrayBlockingQueue<>(ACCEPT_BACKLOG);
     private final AtomicReference<Role> role = new AtomicReference<>();
     private final SecureRandom random = new SecureRandom();
     private final TransportKeepalive keepalive = new TransportKeepalive(this);
     private volatile BlockingDriver<? extends SessionEngine> driver;
     private volatile BlockingDriver<ClientEngine> clientDriver;
-    private volatile Duration timeout = DEFAULT_TIMEOUT;
-    private volatile ThreadFactory threads = new SshThreads("sshstack-transport");
-    private volatile HostKeyVerifier hostKeyVerifier;
     private volatile SshPublicKey remoteKey;
     private volatile String username;
     private volatile String banner;
     private volatile SshException startFailure;
-    private volatile Moduli moduli;
-    private volatile String logChannel = Transport.class.getName();
-    private volatile boolean hexdump;
 
     /**
      * A transport over a connected socket; it owns the socket from now on. Nothing is sent until a start method.
@@ -138,7 +99,7 @@ public final class Transport implements AutoCloseable {
      * @throws IOException if the connection fails or times out
      */
     public Transport(InetSocketAddress address) throws IOException {
-        this(TransportLink.connect(resolved(address), DEFAULT_CONNECT_TIMEOUT));
+        this(TransportLink.connect(address, DEFAULT_CONNECT_TIMEOUT));
     }
 
     private Transport(TransportLink link) {
@@ -165,148 +126,13 @@ public final class Transport implements AutoCloseable {
      * @throws IOException if the connection fails or times out
      */
     public static Transport open(InetSocketAddress address, Duration connectTimeout) throws IOException {
-        return new Transport(TransportLink.connect(resolved(address), connectTimeout));
+        return new Transport(TransportLink.connect(address, connectTimeout));
     }
 
-    private static InetSocketAddress resolved(InetSocketAddress address) {
-        return address.isUnresolved() ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
-    }
-
-    // ---------------------------------------------------------------- configuration
-
-    /** @param value the bound of every blocking call without a timeout argument (default 30 s) */
-    public void setTimeout(Duration value) {
-        timeout = Objects.requireNonNull(value, "value");
-    }
-
-    /** @return the bound of blocking calls */
-    public Duration getTimeout() {
-        return timeout;
-    }
-
-    /** @param value makes the connection's threads (default: daemon threads "sshstack-transport-n"); before start */
-    public void setThreadFactory(ThreadFactory value) {
-        threads = Objects.requireNonNull(value, "value");
-    }
-
-    /**
-     * Client mode: checks the server's host key during the key exchange (default: none; check
-     * {@link #getRemoteServerKey()} yourself, or use {@link #connect} with the expected key, as in paramiko).
-     *
-     * @param value the verifier, or null for none; before start
-     */
-    public void setHostKeyVerifier(HostKeyVerifier value) {
-        hostKeyVerifier = value;
-    }
-
-    /** @return the algorithm lists the next start offers (mutable; see {@link SecurityOptions}) */
-    public SecurityOptions getSecurityOptions() {
-        return options;
-    }
-
-    /**
-     * Before start: offers zlib@openssh.com first (delayed compression, after authentication) or no compression.
-     *
-     * @param compress true to ask for compression
-     */
-    public void useCompression(boolean compress) {
-        options.setCompression(compress ? List.of("zlib@openssh.com", "none") : List.of("none"));
-    }
-
-    /**
-     * Server mode: adds a host key (with its private key); one key per type is kept, the newest. Before start.
-     *
-     * @param key the key pair
-     */
-    public void addServerKey(SshKeyPair key) {
-        Objects.requireNonNull(key, "key");
-        serverKeys.removeIf(k -> k.publicKey().keyType() == key.publicKey().keyType());
-        serverKeys.add(key);
-    }
-
-    /**
-     * Server mode: the host key of the type the client negotiated; with a single key, that key.
-     *
-     * @return the key, or null before the key exchange chose one
-     */
+    /** @return server mode: the host key of the negotiated type (or the only key); null before the key exchange */
     public SshKeyPair getServerKey() {
-        BlockingDriver<? extends SessionEngine> d = driver;
-        if (d == null || role.get() != Role.SERVER) {
-            return null;
-        }
-        NegotiatedAlgorithms algorithms = d.withEngine(e -> e.transport().negotiatedAlgorithms().orElse(null));
-        if (algorithms == null) {
-            return null;
-        }
-        String alg = algorithms.hostKey();
-        for (SshKeyPair pair : serverKeys) {
-            String type = pair.publicKey().keyType().wireName();
-            if (alg.equals(type) || alg.startsWith(type + "-cert") || type.equals("ssh-rsa") && alg.startsWith("rsa-")) {
-                return pair;
-            }
-        }
-        return serverKeys.size() == 1 ? serverKeys.get(0) : null;
-    }
-
-    /**
-     * Reads a moduli file ({@code /etc/ssh/moduli} format). Unlike paramiko this keeps no global state: pass the
-     * result to {@link #setServerModuli} of each server transport that should offer group exchange.
-     *
-     * @param file the file (at most 4 MiB)
-     * @return the usable moduli (possibly none; malformed lines are skipped)
-     * @throws IOException if the file cannot be read or is too large
-     */
-    public static Moduli loadServerModuli(Path file) throws IOException {
-        if (Files.size(file) > MAX_MODULI_FILE) {
-            throw new IOException("moduli file " + file + " is larger than " + MAX_MODULI_FILE + " bytes");
-        }
-        return Moduli.parse(Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII));
-    }
-
-    /**
-     * Server mode, before start: offers diffie-hellman-group-exchange-sha256 with groups from these moduli (added
-     * to the default kex list; an explicitly set kex list is used as it is). Empty moduli disable it.
-     *
-     * @param value the moduli, or null to disable group exchange
-     */
-    public void setServerModuli(Moduli value) {
-        moduli = value == null || value.entries().isEmpty() ? null : value;
-    }
-
-    /**
-     * Server mode: serves a subsystem by name; each accepted request runs a new handler from the factory on a
-     * thread of the transport's thread factory. Overrides {@link ServerInterface#checkChannelSubsystemRequest}.
-     *
-     * @param name the subsystem name, e.g. "sftp"
-     * @param factory makes a handler per request
-     */
-    public void setSubsystemHandler(String name, Supplier<? extends SubsystemHandler> factory) {
-        subsystems.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(factory, "factory"));
-    }
-
-    /** @param name the SLF4J logger name this transport logs to (default {@code org.sshstack.client.Transport}) */
-    public void setLogChannel(String name) {
-        logChannel = Objects.requireNonNull(name, "name");
-    }
-
-    /** @return the SLF4J logger name this transport logs to */
-    public String getLogChannel() {
-        return logChannel;
-    }
-
-    /**
-     * Records the hex-dump switch. Honest note: sshstack does not produce packet hex dumps yet (the engine has no
-     * public packet hook); the switch is kept for API compatibility and reported by {@link #getHexdump()}.
-     *
-     * @param value the switch
-     */
-    public void setHexdump(boolean value) {
-        hexdump = value;
-    }
-
-    /** @return the hex-dump switch (see {@link #setHexdump}: no dumps are produced yet) */
-    public boolean getHexdump() {
-        return hexdump;
+        NegotiatedAlgorithms algorithms = role.get() == Role.SERVER ? getNegotiatedAlgorithms() : null;
+        return algorithms == null ? null : serverState.keyFor(algorithms);
     }
 
     // ---------------------------------------------------------------- start
@@ -332,12 +158,9 @@ public final class Transport implements AutoCloseable {
      */
     public void startClient(Duration bound) throws IOException {
         claim(Role.CLIENT);
-        TransportConfig config = TransportConfig.client(link.host(), link.port())
-                .algorithms(options.toPreferences(Role.CLIENT, List.of())).hostKeyVerifier(this::verifyHostKey)
-                .random(random).build();
-        ClientSessionConfig session = ClientSessionConfig.defaults().withListener(events)
-                .withAuth(ClientAuthConfig.defaults().withBannerListener(text -> banner = text));
-        BlockingDriver<ClientEngine> d = started(link.start(new ClientEngine(config, session), threads));
+        ClientEngine engine = TransportStart.client(link, options, this::verifyHostKey, random, events,
+                text -> banner = text);
+        BlockingDriver<ClientEngine> d = started(link.start(engine, threads));
         clientDriver = d;
         awaitStarted(d, bound);
     }
@@ -348,7 +171,7 @@ public final class Transport implements AutoCloseable {
      * @return completed when the first key exchange is done, exceptionally when it failed or timed out
      */
     public CompletableFuture<Void> startClientAsync() {
-        return async(this::startClient);
+        return TransportStart.async(threads, this::startClient);
     }
 
     /**
@@ -375,29 +198,15 @@ public final class Transport implements AutoCloseable {
      */
     public void startServer(ServerInterface server, Duration bound) throws IOException {
         Objects.requireNonNull(server, "server");
-        if (serverKeys.isEmpty()) {
+        if (!serverState.hasKeys()) {
             throw new IllegalStateException("add a server key (addServerKey) before startServer");
         }
         claim(Role.SERVER);
-        List<ServerHostKey> keys = new ArrayList<>();
-        for (SshKeyPair pair : serverKeys) {
-            keys.add(new ServerHostKey(pair.publicKey(), JcaSshSigner.of(pair.privateKey(), random)));
-        }
-        Moduli groups = moduli;
-        TransportConfig.Builder config = TransportConfig.server(keys)
-                .algorithms(options.toPreferences(Role.SERVER, groups == null ? List.of() : List.of(GEX)))
-                .random(random);
-        if (groups != null) {
-            config.dhGroups(groups);
-        }
-        ServerInterfaceAdapter adapter = new ServerInterfaceAdapter(server, this);
+        ServerInterfaceAdapter adapter = new ServerInterfaceAdapter(server, this, serverState);
         events.onClosed(adapter::forget);
-        ServerAuthConfig auth = ServerAuthConfig.defaults(random);
-        String text = server.getBanner();
-        ServerSessionConfig session = ServerSessionConfig.of(adapter, text == null ? auth : auth.withBanner(text),
-                result -> adapter).withListener(events);
-        awaitStarted(started(link.start(new ServerEngine(config.build(), session, link.ipAddress()), threads)),
-                bound);
+        ServerEngine engine = TransportStart.server(link, options, serverState, adapter, server.getBanner(), events,
+                random);
+        awaitStarted(started(link.start(engine, threads)), bound);
     }
 
     /**
@@ -407,7 +216,7 @@ public final class Transport implements AutoCloseable {
      * @return completed when the first key exchange is done, exceptionally when it failed or timed out
      */
     public CompletableFuture<Void> startServerAsync(ServerInterface server) {
-        return async(() -> startServer(server));
+        return TransportStart.async(threads, () -> startServer(server));
     }
 
     /**
@@ -452,7 +261,7 @@ public final class Transport implements AutoCloseable {
     private void verifyHostKey(String host, int port, SshPublicKey key)
             throws org.sshstack.transport.HostKeyRejectedException {
         remoteKey = key;
-        HostKeyVerifier verifier = hostKeyVerifier;
+        HostKeyVerifier verifier = hostKeyVerifier();
         if (verifier != null) {
             verifier.verify(host, port, key);
         }
@@ -461,36 +270,15 @@ public final class Transport implements AutoCloseable {
     private void awaitStarted(BlockingDriver<? extends SessionEngine> d, Duration bound)
             throws SshException, InterruptedIOException {
         try {
-            d.await(e -> e.transport().keyExchangeCount() >= 1, bound, "the key exchange");
+            TransportStart.awaitKex(d, bound);
         } catch (SshException e) {
-            SshException cause = d.withEngine(x -> x.closeException().orElse(null));
-            startFailure = cause != null && cause.reason() != DisconnectReason.BY_APPLICATION ? cause : e;
+            startFailure = e;
             close();
-            throw startFailure;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            throw e;
+        } catch (InterruptedIOException e) {
             close();
-            throw new InterruptedIOException("interrupted during the key exchange");
+            throw e;
         }
-    }
-
-    /** A blocking step run asynchronously. */
-    private interface Step {
-        void run() throws IOException;
-    }
-
-    private CompletableFuture<Void> async(Step step) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread thread = threads.newThread(() -> {
-            try {
-                step.run();
-                done.complete(null);
-            } catch (IOException | RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        thread.start();
-        return done;
     }
 
     // ---------------------------------------------------------------- authentication (client)
@@ -500,9 +288,8 @@ public final class Transport implements AutoCloseable {
      *
      * @param user the user name
      * @return the methods allowed next: empty when authenticated, the server's list on partial success
-     * @throws org.sshstack.BadAuthenticationTypeException if "none" is not allowed (it lists the allowed methods)
-     * @throws org.sshstack.AuthenticationException if it failed
-     * @throws SshException on a connection failure or timeout (the transport is then closed)
+     * @throws SshException a {@code BadAuthenticationTypeException}, {@code AuthenticationException} or failure
+     *     (see the class comment)
      * @throws InterruptedIOException if interrupted
      */
     public List<String> authNone(String user) throws SshException, InterruptedIOException {
@@ -517,9 +304,8 @@ public final class Transport implements AutoCloseable {
      * @param user the user name
      * @param password the password (never logged)
      * @return the methods allowed next: empty when authenticated, the server's list on partial success
-     * @throws org.sshstack.BadAuthenticationTypeException if neither method is allowed
-     * @throws org.sshstack.AuthenticationException if it failed
-     * @throws SshException on a connection failure or timeout (the transport is then closed)
+     * @throws SshException a {@code BadAuthenticationTypeException}, {@code AuthenticationException} or failure
+     *     (see the class comment)
      * @throws InterruptedIOException if interrupted
      */
     public List<String> authPassword(String user, String password) throws SshException, InterruptedIOException {
@@ -532,9 +318,8 @@ public final class Transport implements AutoCloseable {
      * @param user the user name
      * @param key the key pair
      * @return the methods allowed next: empty when authenticated, the server's list on partial success
-     * @throws org.sshstack.BadAuthenticationTypeException if "publickey" is not allowed
-     * @throws org.sshstack.AuthenticationException if the key was refused
-     * @throws SshException on a connection failure or timeout (the transport is then closed)
+     * @throws SshException a {@code BadAuthenticationTypeException}, {@code AuthenticationException} or failure
+     *     (see the class comment)
      * @throws InterruptedIOException if interrupted
      */
     public List<String> authPublicKey(String user, SshKeyPair key) throws SshException, InterruptedIOException {
@@ -547,9 +332,8 @@ public final class Transport implements AutoCloseable {
      * @param user the user name
      * @param identity the key or certificate and its signer
      * @return the methods allowed next: empty when authenticated, the server's list on partial success
-     * @throws org.sshstack.BadAuthenticationTypeException if "publickey" is not allowed
-     * @throws org.sshstack.AuthenticationException if the key was refused
-     * @throws SshException on a connection failure or timeout (the transport is then closed)
+     * @throws SshException a {@code BadAuthenticationTypeException}, {@code AuthenticationException} or failure
+     *     (see the class comment)
      * @throws InterruptedIOException if interrupted
      */
     public List<String> authPublicKey(String user, PublicKeyIdentity identity)
@@ -565,9 +349,8 @@ public final class Transport implements AutoCloseable {
      * @param handler answers the prompts (title, instructions, prompts)
      * @param submethods the submethods hint (currently ignored, see above)
      * @return the methods allowed next: empty when authenticated, the server's list on partial success
-     * @throws org.sshstack.BadAuthenticationTypeException if "keyboard-interactive" is not allowed
-     * @throws org.sshstack.AuthenticationException if it failed
-     * @throws SshException on a connection failure or timeout (the transport is then closed)
+     * @throws SshException a {@code BadAuthenticationTypeException}, {@code AuthenticationException} or failure
+     *     (see the class comment)
      * @throws InterruptedIOException if interrupted
      */
     public List<String> authInteractive(String user, InteractiveHandler handler, String submethods)
@@ -675,17 +458,7 @@ public final class Transport implements AutoCloseable {
         if (!"session".equals(kind)) {
             throw new IllegalArgumentException("unsupported channel kind \"" + kind + "\": only \"session\"");
         }
-        BlockingDriver<? extends SessionEngine> d = requireDriver();
-        if (!d.withEngine(SessionEngine::isAuthenticated)) {
-            throw new SshException(DisconnectReason.BY_APPLICATION, "channels open only after authentication");
-        }
-        ConnectionChannel raw = d.call(SessionEngine::openSession);
-        ChannelIo io = new ChannelIo(d, raw);
-        d.run(e -> events.channels().register(io));
-        io.setTimeout(timeout);
-        io.awaitOpen();
-        io.setTimeout(null);
-        return new Channel(io);
+        return requests().openSession();
     }
 
     /**
@@ -696,12 +469,7 @@ public final class Transport implements AutoCloseable {
      * @throws InterruptedIOException if interrupted
      */
     public Channel accept(Duration bound) throws InterruptedIOException {
-        try {
-            return bound == null ? accepted.take() : accepted.poll(bound.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted in accept");
-        }
+        return serverState.accept(bound);
     }
 
     /**
@@ -715,24 +483,8 @@ public final class Transport implements AutoCloseable {
      * @throws InterruptedIOException if interrupted
      */
     public byte[] globalRequest(String kind, byte[] data, boolean wait) throws SshException, InterruptedIOException {
-        BlockingDriver<? extends SessionEngine> d = requireDriver();
-        byte[] body = data == null ? new byte[0] : data.clone();
-        CompletableFuture<byte[]> reply = d.call(e -> {
-            var connection = e.connection().orElseThrow(() -> new SshException(DisconnectReason.BY_APPLICATION,
-                    "global requests need an authenticated connection"));
-            CompletableFuture<byte[]> f = new CompletableFuture<>();
-            if (!connection.sendGlobalRequest(kind, wait, body)) {
-                throw new SshException(DisconnectReason.BY_APPLICATION, "too many global requests await replies");
-            }
-            if (wait) {
-                events.expectGlobalReply(kind, f);
-            } else {
-                f.complete(new byte[0]);
-            }
-            return f;
-        });
-        waitUntil(d, e -> reply.isDone(), "the reply to global request " + kind);
-        return reply.join();
+        return requests().globalRequest(Objects.requireNonNull(kind, "kind"), data == null ? new byte[0]
+                : data.clone(), wait);
     }
 
     /**
@@ -742,10 +494,7 @@ public final class Transport implements AutoCloseable {
      * @throws SshException if the connection failed
      */
     public void sendIgnore(int byteCount) throws SshException {
-        requireDriver().call(e -> {
-            e.transport().sendIgnore(byteCount);
-            return null;
-        });
+        requests().sendIgnore(byteCount);
     }
 
     /**
@@ -765,13 +514,7 @@ public final class Transport implements AutoCloseable {
      * @throws InterruptedIOException if interrupted
      */
     public void renegotiateKeys() throws SshException, InterruptedIOException {
-        BlockingDriver<? extends SessionEngine> d = requireDriver();
-        int before = d.call(e -> {
-            int count = e.transport().keyExchangeCount();
-            e.transport().renegotiateKeys(); // false while one runs: waiting for that one is as good
-            return count;
-        });
-        waitUntil(d, e -> e.transport().keyExchangeCount() > before, "the key exchange");
+        requests().renegotiateKeys();
     }
 
     /**
@@ -787,19 +530,9 @@ public final class Transport implements AutoCloseable {
 
     /** Sends one keepalive (called by the keepalive thread). */
     void sendKeepalive() throws SshException {
-        BlockingDriver<? extends SessionEngine> d = driver;
-        if (d == null || !isActive()) {
-            return;
+        if (isActive()) {
+            requests().sendKeepalive();
         }
-        d.call(e -> {
-            var connection = e.connection().orElse(null);
-            if (connection != null) {
-                connection.sendGlobalRequest(KEEPALIVE, false, new byte[0]);
-            } else {
-                e.transport().sendIgnore(0);
-            }
-            return null;
-        });
     }
 
     /**
@@ -812,17 +545,7 @@ public final class Transport implements AutoCloseable {
      * @throws InterruptedIOException if interrupted
      */
     public void sendExitStatus(Channel channel, int status) throws SshException, InterruptedIOException {
-        ChannelIo io = channel.io();
-        ConnectionChannel raw = io.channel();
-        Duration previous = io.timeout();
-        io.setTimeout(timeout);
-        try {
-            io.attempt(e -> raw.outboundPending() == 0 || raw.state() != ConnectionChannel.State.OPEN,
-                    "the output to drain"); // RFC 4254 §6.10: the status follows the data
-        } finally {
-            io.setTimeout(previous);
-        }
-        io.driver().call(e -> raw.sendRequest(new SessionRequest.ExitStatus(status & 0xffffffffL), false));
+        requests().sendExitStatus(channel, status);
     }
 
     /**
@@ -847,12 +570,15 @@ public final class Transport implements AutoCloseable {
                 + (isActive() ? ", active" : ", inactive") + "]";
     }
 
-    // ---------------------------------------------------------------- package-private hooks for the adapter
-
     /** @return the traffic counters of the connection (for tests), or null before start */
     org.sshstack.event.TrafficSnapshot traffic() {
         BlockingDriver<? extends SessionEngine> d = driver;
         return d == null ? null : d.withEngine(e -> e.transport().traffic());
+    }
+
+    /** @return the driver once started, else null */
+    BlockingDriver<? extends SessionEngine> driverOrNull() {
+        return driver;
     }
 
     /** @return the events listener */
@@ -860,42 +586,8 @@ public final class Transport implements AutoCloseable {
         return events;
     }
 
-    /** @return a channel io for an accepted channel, or null when the driver is not known yet */
-    ChannelIo newChannelIo(ConnectionChannel channel) {
-        BlockingDriver<? extends SessionEngine> d = driver;
-        return d == null ? null : new ChannelIo(d, channel);
-    }
-
-    /** @return true when the channel was queued for accept */
-    boolean offerAccepted(Channel channel) {
-        return accepted.offer(channel);
-    }
-
-    /** @return the registered factory for a subsystem, or null */
-    Supplier<? extends SubsystemHandler> subsystemFactory(String name) {
-        return subsystems.get(name);
-    }
-
-    /** Starts a subsystem handler on its own thread; false when no thread could be made. */
-    boolean startSubsystem(String name, Supplier<? extends SubsystemHandler> factory, Channel channel) {
-        Thread thread = threads.newThread(() -> {
-            try {
-                factory.get().startSubsystem(name, this, channel);
-            } catch (Exception e) {
-                log().debug("subsystem {} failed", name, e);
-            } finally {
-                channel.close();
-            }
-        });
-        if (thread == null) {
-            return false;
-        }
-        thread.start();
-        return true;
-    }
-
-    private Logger log() {
-        return LoggerFactory.getLogger(logChannel);
+    private TransportRequests requests() {
+        return new TransportRequests(requireDriver(), events, timeout);
     }
 
     private BlockingDriver<? extends SessionEngine> requireDriver() {
@@ -904,19 +596,5 @@ public final class Transport implements AutoCloseable {
             throw new IllegalStateException("the transport is not started");
         }
         return d;
-    }
-
-    /** Waits for a condition without closing the connection on timeout. */
-    private void waitUntil(BlockingDriver<? extends SessionEngine> d, EngineAction<SessionEngine, Boolean> condition,
-            String what) throws SshException, InterruptedIOException {
-        Duration bound = timeout;
-        try {
-            if (!d.send(condition, bound)) {
-                throw new ChannelTimeoutException("timed out after " + bound + " waiting for " + what);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted waiting for " + what);
-        }
     }
 }

@@ -55,10 +55,12 @@ record TransportLink(Socket socket, InputStream in, OutputStream out, InetSocket
 
     static TransportLink connect(InetSocketAddress address, Duration timeout) throws IOException {
         Objects.requireNonNull(address, "address");
+        InetSocketAddress target = address.isUnresolved()
+                ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(address, (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+            socket.connect(target, (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
             return of(socket);
         } catch (IOException | RuntimeException e) {
             socket.close();
