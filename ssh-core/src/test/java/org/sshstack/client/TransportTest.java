@@ -445,6 +445,20 @@ class TransportTest {
     }
 
     @Test
+    void mutatedHostStringsParseOrFailWithIllegalArgument() {
+        byte[] valid = "[::1]:2222".getBytes(StandardCharsets.UTF_8);
+        for (long seed = 0; seed < 2000; seed++) {
+            String text = new String(org.sshstack.testing.Mutations.mutate(valid, seed), StandardCharsets.ISO_8859_1);
+            try {
+                InetSocketAddress parsed = TransportLink.parse(text);
+                assertThat(parsed.getPort()).isBetween(1, 65535);
+            } catch (IllegalArgumentException e) {
+                assertThat(e.getMessage()).isNotEmpty(); // the only failure a bad host string may cause
+            }
+        }
+    }
+
+    @Test
     void hostStringsAndSettings() throws Exception {
         assertThat(TransportLink.parse("example.org")).extracting(InetSocketAddress::getPort).isEqualTo(22);
         assertThat(TransportLink.parse("example.org:2222").getPort()).isEqualTo(2222);
