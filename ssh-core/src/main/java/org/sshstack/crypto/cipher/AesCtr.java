@@ -40,46 +40,16 @@ final class AesCtr {
         }
     }
 
-    /** Seals with AES-CTR and a MAC; for EtM the length stays in clear and the MAC covers the ciphertext. */
-    static final class Sealer implements PacketSealer {
-        private final Cipher cipher;
-        private final PacketMac mac;
-        private final boolean etm;
+    /** Seals with AES-CTR and a MAC (framing in {@link BlockCipherFraming.Sealer}). */
+    static final class Sealer extends BlockCipherFraming.Sealer {
 
         Sealer(byte[] key, byte[] iv, PacketMac mac) throws SshException {
-            this.cipher = newCipher(Cipher.ENCRYPT_MODE, key, iv);
-            this.mac = mac;
-            this.etm = mac.algorithm().etm();
+            super(newCipher(Cipher.ENCRYPT_MODE, key, iv), BLOCK, mac);
         }
 
         @Override
-        public int blockSize() {
-            return BLOCK;
-        }
-
-        @Override
-        public int alignmentOffset() {
-            return etm ? 4 : 0;
-        }
-
-        @Override
-        public int tagLength() {
-            return mac.length();
-        }
-
-        @Override
-        public int seal(int seq, byte[] buf, int off, int len) throws SshException {
-            Packets.checkSeal(buf, off, len, alignmentOffset(), BLOCK, tagLength());
-            if (etm) {
-                // PROTOCOL §1.5: mac = MAC(key, sequence_number || packet_length || encrypted_packet)
-                apply(cipher, buf, off + 4, len - 4);
-                mac.compute(seq, buf, off, len, buf, off + len);
-            } else {
-                // RFC 4253 §6.4: mac = MAC(key, sequence_number || unencrypted_packet)
-                mac.compute(seq, buf, off, len, buf, off + len);
-                apply(cipher, buf, off, len);
-            }
-            return len + tagLength();
+        void crypt(byte[] buf, int off, int len) throws SshException {
+            apply(cipher, buf, off, len);
         }
 
         @Override
@@ -88,74 +58,21 @@ final class AesCtr {
         }
     }
 
-    /** Opens AES-CTR packets: EtM verifies before decrypting; encrypt-and-MAC decrypts the first block for the length. */
-    static final class Opener implements PacketOpener {
-        private final Cipher cipher;
-        private final PacketMac mac;
-        private final boolean etm;
-        private boolean firstBlockDone;
+    /** Opens AES-CTR packets (framing in {@link BlockCipherFraming.Opener}); a bad length fails at once. */
+    static final class Opener extends BlockCipherFraming.Opener {
 
         Opener(byte[] key, byte[] iv, PacketMac mac) throws SshException {
-            this.cipher = newCipher(Cipher.DECRYPT_MODE, key, iv);
-            this.mac = mac;
-            this.etm = mac.algorithm().etm();
+            super(newCipher(Cipher.DECRYPT_MODE, key, iv), BLOCK, mac);
         }
 
         @Override
-        public int lengthBytes() {
-            return etm ? 4 : BLOCK;
+        void crypt(byte[] buf, int off, int len) throws SshException {
+            apply(cipher, buf, off, len);
         }
 
         @Override
-        public int blockSize() {
-            return BLOCK;
-        }
-
-        @Override
-        public int tagLength() {
-            return mac.length();
-        }
-
-        @Override
-        public int decryptLength(int seq, byte[] buf, int off) throws SshException {
-            Packets.checkRegion(buf, off, lengthBytes());
-            if (etm) {
-                // PROTOCOL §1.5: the length is sent in clear
-                return Packets.checkLength(Packets.readInt(buf, off), 4, BLOCK);
-            }
-            if (firstBlockDone) {
-                throw new IllegalStateException("decryptLength called twice for one packet");
-            }
-            // RFC 4253 §6: the first block holds the encrypted length; decrypting it advances the CTR stream
-            apply(cipher, buf, off, BLOCK);
-            firstBlockDone = true;
-            return Packets.checkLength(Packets.readInt(buf, off), 0, BLOCK);
-        }
-
-        @Override
-        public int open(int seq, byte[] buf, int off, int packetLength) throws SshException {
-            Packets.checkRegion(buf, off, wireLength(packetLength));
-            int len = 4 + packetLength;
-            if (etm) {
-                verify(seq, buf, off, len);
-                apply(cipher, buf, off + 4, packetLength);
-            } else {
-                if (!firstBlockDone) {
-                    throw new IllegalStateException("open called before decryptLength");
-                }
-                firstBlockDone = false;
-                apply(cipher, buf, off + BLOCK, len - BLOCK);
-                verify(seq, buf, off, len);
-            }
-            Packets.checkPadding(buf, off, packetLength);
-            return len;
-        }
-
-        private void verify(int seq, byte[] buf, int off, int len) throws MacMismatchException {
-            if (!mac.verify(seq, buf, off, len, buf, off + len)) {
-                throw new MacMismatchException("Corrupted MAC on input: " + mac.algorithm().wireName()
-                        + " mismatch for packet " + Integer.toUnsignedString(seq));
-            }
+        int acceptLength(int rawLength) throws SshException {
+            return Packets.checkLength(rawLength, 0, BLOCK);
         }
 
         @Override

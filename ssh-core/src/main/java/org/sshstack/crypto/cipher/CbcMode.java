@@ -68,48 +68,16 @@ final class CbcMode {
         }
     }
 
-    /** Seals with CBC and a MAC; for EtM the length stays in clear and the MAC covers the ciphertext. */
-    static final class Sealer implements PacketSealer {
-        private final Cipher cipher;
-        private final PacketMac mac;
-        private final boolean etm;
-        private final int block;
+    /** Seals with CBC and a MAC (framing in {@link BlockCipherFraming.Sealer}). */
+    static final class Sealer extends BlockCipherFraming.Sealer {
 
         Sealer(Spec spec, byte[] key, byte[] iv, PacketMac mac) throws SshException {
-            this.cipher = newCipher(spec, Cipher.ENCRYPT_MODE, key, iv);
-            this.mac = mac;
-            this.etm = mac.algorithm().etm();
-            this.block = spec.blockSize();
+            super(newCipher(spec, Cipher.ENCRYPT_MODE, key, iv), spec.blockSize(), mac);
         }
 
         @Override
-        public int blockSize() {
-            return block;
-        }
-
-        @Override
-        public int alignmentOffset() {
-            return etm ? 4 : 0;
-        }
-
-        @Override
-        public int tagLength() {
-            return mac.length();
-        }
-
-        @Override
-        public int seal(int seq, byte[] buf, int off, int len) throws SshException {
-            Packets.checkSeal(buf, off, len, alignmentOffset(), block, tagLength());
-            if (etm) {
-                // PROTOCOL §1.5: mac = MAC(key, sequence_number || packet_length || encrypted_packet)
-                apply(cipher, buf, off + 4, len - 4);
-                mac.compute(seq, buf, off, len, buf, off + len);
-            } else {
-                // RFC 4253 §6.4: mac = MAC(key, sequence_number || unencrypted_packet)
-                mac.compute(seq, buf, off, len, buf, off + len);
-                apply(cipher, buf, off, len);
-            }
-            return len + tagLength();
+        void crypt(byte[] buf, int off, int len) throws SshException {
+            apply(cipher, buf, off, len);
         }
 
         @Override
@@ -119,57 +87,29 @@ final class CbcMode {
     }
 
     /**
-     * Opens CBC packets: EtM verifies before decrypting; encrypt-and-MAC decrypts the first block for the length and
-     * hides an invalid one behind a MAC failure (see the class comment).
+     * Opens CBC packets (framing in {@link BlockCipherFraming.Opener}): encrypt-and-MAC hides an invalid decrypted
+     * length behind a MAC failure (see the class comment), and after any MAC failure every later call fails the same
+     * way.
      */
-    static final class Opener implements PacketOpener {
-        private final Cipher cipher;
-        private final PacketMac mac;
-        private final boolean etm;
+    static final class Opener extends BlockCipherFraming.Opener {
         private final int block;
-        private boolean firstBlockDone;
         private boolean voidPacket;
         private boolean failed;
 
         Opener(Spec spec, byte[] key, byte[] iv, PacketMac mac) throws SshException {
-            this.cipher = newCipher(spec, Cipher.DECRYPT_MODE, key, iv);
-            this.mac = mac;
-            this.etm = mac.algorithm().etm();
+            super(newCipher(spec, Cipher.DECRYPT_MODE, key, iv), spec.blockSize(), mac);
             this.block = spec.blockSize();
         }
 
         @Override
-        public int lengthBytes() {
-            return etm ? 4 : block;
+        void crypt(byte[] buf, int off, int len) throws SshException {
+            apply(cipher, buf, off, len);
         }
 
+        /** CVE-2008-5161: never fails; an invalid length becomes {@link #CAMOUFLAGE_LENGTH} and a void packet. */
         @Override
-        public int blockSize() {
-            return block;
-        }
-
-        @Override
-        public int tagLength() {
-            return mac.length();
-        }
-
-        @Override
-        public int decryptLength(int seq, byte[] buf, int off) throws SshException {
-            Packets.checkRegion(buf, off, lengthBytes());
-            if (failed) {
-                throw macError(seq);
-            }
-            if (etm) {
-                // PROTOCOL §1.5: the length is sent in clear and the MAC is checked before any decryption
-                return Packets.checkLength(Packets.readInt(buf, off), 4, block);
-            }
-            if (firstBlockDone) {
-                throw new IllegalStateException("decryptLength called twice for one packet");
-            }
-            // RFC 4253 §6: the first block holds the encrypted length
-            apply(cipher, buf, off, block);
-            firstBlockDone = true;
-            long length = Packets.readInt(buf, off) & 0xffffffffL;
+        int acceptLength(int rawLength) {
+            long length = rawLength & 0xffffffffL;
             boolean valid = length >= Packets.MIN_PACKET_LENGTH && length <= WireLimits.MAX_PACKET
                     && (4 + length) % block == 0;
             // CVE-2008-5161: never fail here; a void packet fails in open() like a MAC mismatch, after the cap
@@ -178,41 +118,21 @@ final class CbcMode {
         }
 
         @Override
-        public int open(int seq, byte[] buf, int off, int packetLength) throws SshException {
-            Packets.checkRegion(buf, off, wireLength(packetLength));
+        void checkUsable(int seq) throws MacMismatchException {
             if (failed) {
-                throw macError(seq);
-            }
-            int len = 4 + packetLength;
-            if (etm) {
-                verify(seq, buf, off, len);
-                apply(cipher, buf, off + 4, packetLength);
-            } else {
-                if (!firstBlockDone) {
-                    throw new IllegalStateException("open called before decryptLength");
-                }
-                firstBlockDone = false;
-                apply(cipher, buf, off + block, len - block);
-                boolean ok = mac.verify(seq, buf, off, len, buf, off + len); // the same work for a void packet
-                if (!ok || voidPacket) {
-                    failed = true;
-                    throw macError(seq);
-                }
-            }
-            Packets.checkPadding(buf, off, packetLength);
-            return len;
-        }
-
-        private void verify(int seq, byte[] buf, int off, int len) throws MacMismatchException {
-            if (!mac.verify(seq, buf, off, len, buf, off + len)) {
-                failed = true;
-                throw macError(seq);
+                throw macFailure(seq);
             }
         }
 
-        private MacMismatchException macError(int seq) {
-            return new MacMismatchException("Corrupted MAC on input: " + mac.algorithm().wireName()
-                    + " mismatch for packet " + Integer.toUnsignedString(seq));
+        @Override
+        boolean voidPacket() {
+            return voidPacket;
+        }
+
+        @Override
+        MacMismatchException macFailure(int seq) {
+            failed = true;
+            return super.macFailure(seq);
         }
 
         @Override

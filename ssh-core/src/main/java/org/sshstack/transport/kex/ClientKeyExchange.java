@@ -113,24 +113,11 @@ public final class ClientKeyExchange {
         if (state == State.NEW) {
             throw new IllegalStateException("start() must come first");
         }
-        int number = KexPayloads.number(payload);
         int expected = state == State.AWAIT_GROUP ? MessageNumbers.KEX_DH_GEX_GROUP
                 : session.method.family().replyNumber();
-        if (state == State.DONE || state == State.FAILED || number != expected) {
-            State was = state;
-            state = State.FAILED;
-            throw new SshProtocolException("message " + number + " is not legal now in " + session.method
-                    + (was == State.DONE || was == State.FAILED ? " (key exchange over)" : ", expected " + expected));
-        }
-        try {
-            return state == State.AWAIT_GROUP ? onGroup(payload) : onReply(payload);
-        } catch (SshException e) {
-            state = State.FAILED;
-            throw e;
-        } catch (RuntimeException e) {
-            state = State.FAILED;
-            throw new KeyExchangeException("key exchange failed on a bad server message", e);
-        }
+        return KexMessageGuard.dispatch(payload, expected, state == State.DONE || state == State.FAILED,
+                session.method, "server", () -> state = State.FAILED,
+                p -> state == State.AWAIT_GROUP ? onGroup(p) : onReply(p));
     }
 
     private KexStep onGroup(byte[] payload) throws SshException {

@@ -78,24 +78,11 @@ public final class ServerKeyExchange {
      * @throws KeyExchangeException if the request is refused, the client's value is bad or signing fails
      */
     public KexStep onMessage(byte[] payload) throws SshException {
-        int number = KexPayloads.number(payload);
         int expected = state == State.AWAIT_REQUEST ? MessageNumbers.KEX_DH_GEX_REQUEST
                 : session.method.family().initNumber();
-        if (state == State.DONE || state == State.FAILED || number != expected) {
-            State was = state;
-            state = State.FAILED;
-            throw new SshProtocolException("message " + number + " is not legal now in " + session.method
-                    + (was == State.DONE || was == State.FAILED ? " (key exchange over)" : ", expected " + expected));
-        }
-        try {
-            return state == State.AWAIT_REQUEST ? onRequest(payload) : onInit(payload);
-        } catch (SshException e) {
-            state = State.FAILED;
-            throw e;
-        } catch (RuntimeException e) {
-            state = State.FAILED;
-            throw new KeyExchangeException("key exchange failed on a bad client message", e);
-        }
+        return KexMessageGuard.dispatch(payload, expected, state == State.DONE || state == State.FAILED,
+                session.method, "client", () -> state = State.FAILED,
+                p -> state == State.AWAIT_REQUEST ? onRequest(p) : onInit(p));
     }
 
     private KexStep onRequest(byte[] payload) throws SshException {

@@ -33,7 +33,7 @@ import org.sshstack.wire.WireLimits;
  * failed and every later {@code feed} or {@code poll} throws the same exception. Single-threaded; no I/O, no clock,
  * no logging.
  */
-public final class PacketDecoder implements AutoCloseable {
+public final class PacketDecoder extends PacketDirection implements AutoCloseable {
 
     /** Bytes the decoder accepts beyond one maximal packet: room for one read of the next packet's start. */
     public static final int READ_HEADROOM = 64 * 1024;
@@ -47,15 +47,12 @@ public final class PacketDecoder implements AutoCloseable {
 
     private final int maxPacket;
     private final int capacity;
-    private final PacketCounters counters = new PacketCounters();
     private PacketOpener opener = Cleartext.opener();
     private Decompressor decompressor;
     private byte[] buf = new byte[INITIAL_BUFFER];
     private int start;
     private int end;
     private int packetLength = -1;
-    private int seq;
-    private boolean wrapped;
     private SshException failure;
 
     /** Creates a decoder with the 256 KiB cap ({@link WireLimits#MAX_PACKET}) starting at sequence number 0. */
@@ -70,9 +67,9 @@ public final class PacketDecoder implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxPacket} is out of range
      */
     public PacketDecoder(int maxPacket, int firstSequenceNumber) {
+        super(firstSequenceNumber);
         this.maxPacket = checkMaxPacket(maxPacket);
         this.capacity = 4 + maxPacket + MAX_TAG + READ_HEADROOM;
-        this.seq = firstSequenceNumber;
     }
 
     static int checkMaxPacket(int maxPacket) {
@@ -157,7 +154,7 @@ public final class PacketDecoder implements AutoCloseable {
             return false;
         }
         // the opener checks length >= 5 and block alignment (RFC 4253 §6)
-        int length = opener.decryptLength(seq, buf, start);
+        int length = opener.decryptLength(sequenceNumber(), buf, start);
         if (length > maxPacket) {
             // RFC 4253 §6.1, SECURITY.md B1: refuse before buffering any more of it
             throw new PacketTooLargeException("packet length " + length + " exceeds the cap of " + maxPacket);
@@ -167,7 +164,7 @@ public final class PacketDecoder implements AutoCloseable {
     }
 
     private byte[] openPacket() throws SshException {
-        opener.open(seq, buf, start, packetLength);
+        opener.open(sequenceNumber(), buf, start, packetLength);
         // RFC 4253 §6: 4 <= padding_length and payload_length = packet_length - padding_length - 1 >= 0
         int padding = buf[start + 4] & 0xff;
         if (padding < 4 || padding > packetLength - 1) {
@@ -189,11 +186,7 @@ public final class PacketDecoder implements AutoCloseable {
             end = 0;
         }
         packetLength = -1;
-        counters.record(wire);
-        seq++; // RFC 4253 §6.4: uint32, wraps to 0 after 2^32 - 1
-        if (seq == 0) {
-            wrapped = true;
-        }
+        packetDone(wire);
     }
 
     /**
@@ -215,7 +208,7 @@ public final class PacketDecoder implements AutoCloseable {
         }
         this.opener = newOpener;
         replaceDecompressor(newDecompressor);
-        counters.keysChanged();
+        counters().keysChanged();
     }
 
     /**
@@ -243,33 +236,6 @@ public final class PacketDecoder implements AutoCloseable {
             decompressor.close();
         }
         decompressor = newDecompressor;
-    }
-
-    /**
-     * Strict kex (draft-ietf-sshm-strict-kex §3.3): the expected sequence number restarts at 0; call it right after
-     * receiving each SSH_MSG_NEWKEYS when strict kex is on. Also clears {@link #sequenceWrapped()}.
-     */
-    public void resetSequenceNumber() {
-        seq = 0;
-        wrapped = false;
-    }
-
-    /** @return the sequence number the next packet is expected to carry (an unsigned 32-bit value) */
-    public int sequenceNumber() {
-        return seq;
-    }
-
-    /**
-     * @return true if the sequence number has wrapped past 2^32 - 1 since construction or the last reset (strict kex
-     *     forbids it before the initial key exchange completes, draft-ietf-sshm-strict-kex §3.2)
-     */
-    public boolean sequenceWrapped() {
-        return wrapped;
-    }
-
-    /** @return the live packet and byte counts of this direction */
-    public PacketCounters counters() {
-        return counters;
     }
 
     /** @return the bytes buffered and not yet returned as payloads */
@@ -314,6 +280,7 @@ public final class PacketDecoder implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "PacketDecoder[" + opener + ", seq=" + Integer.toUnsignedString(seq) + ", buffered=" + buffered() + "]";
+        return "PacketDecoder[" + opener + ", seq=" + Integer.toUnsignedString(sequenceNumber()) + ", buffered="
+                + buffered() + "]";
     }
 }

@@ -21,7 +21,7 @@ import org.sshstack.wire.WireLimits;
  * {@link #buffer()}, reused from packet to packet. If sealing or compression fails, the encoder is failed and every
  * later {@link #encode} throws the same exception. Single-threaded; no I/O, no clock, no logging.
  */
-public final class PacketEncoder implements AutoCloseable {
+public final class PacketEncoder extends PacketDirection implements AutoCloseable {
 
     /** Room reserved for zlib's worst-case growth of incompressible data (far above deflateBound for 256 KiB). */
     static final int COMPRESSION_SLACK = 1024;
@@ -31,13 +31,10 @@ public final class PacketEncoder implements AutoCloseable {
 
     private final RandomPool random;
     private final int maxPacket;
-    private final PacketCounters counters = new PacketCounters();
     private PacketSealer sealer = Cleartext.sealer();
     private Compressor compressor;
     private int maxPayload;
     private boolean extraPadding;
-    private int seq;
-    private boolean wrapped;
     private byte[] buf = new byte[INITIAL_BUFFER];
     private SshException failure;
 
@@ -58,9 +55,9 @@ public final class PacketEncoder implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxPacket} is out of range
      */
     public PacketEncoder(SecureRandom random, int maxPacket, int firstSequenceNumber) {
+        super(firstSequenceNumber);
         this.random = new RandomPool(random);
         this.maxPacket = PacketDecoder.checkMaxPacket(maxPacket);
-        this.seq = firstSequenceNumber;
         this.maxPayload = computeMaxPayload();
     }
 
@@ -80,7 +77,7 @@ public final class PacketEncoder implements AutoCloseable {
         }
         this.sealer = newSealer;
         replaceCompressor(newCompressor);
-        counters.keysChanged();
+        counters().keysChanged();
     }
 
     /**
@@ -187,9 +184,8 @@ public final class PacketEncoder implements AutoCloseable {
         buf[4] = (byte) padding;
         System.arraycopy(body, off, buf, 5, len);
         random.fill(buf, 5 + len, padding);
-        int wire = sealer.seal(seq, buf, 0, total);
-        counters.record(wire);
-        advance();
+        int wire = sealer.seal(sequenceNumber(), buf, 0, total);
+        packetDone(wire);
         return wire;
     }
 
@@ -213,43 +209,9 @@ public final class PacketEncoder implements AutoCloseable {
         }
     }
 
-    private void advance() {
-        seq++; // RFC 4253 §6.4: uint32, wraps to 0 after 2^32 - 1
-        if (seq == 0) {
-            wrapped = true;
-        }
-    }
-
     /** @return the buffer whose first bytes are the wire form of the last packet; overwritten by the next one */
     public byte[] buffer() {
         return buf;
-    }
-
-    /**
-     * Strict kex (draft-ietf-sshm-strict-kex §3.3): the send sequence number restarts at 0; call it right after
-     * sending each SSH_MSG_NEWKEYS when strict kex is on. Also clears {@link #sequenceWrapped()}.
-     */
-    public void resetSequenceNumber() {
-        seq = 0;
-        wrapped = false;
-    }
-
-    /** @return the sequence number the next packet will use (an unsigned 32-bit value) */
-    public int sequenceNumber() {
-        return seq;
-    }
-
-    /**
-     * @return true if the sequence number has wrapped past 2^32 - 1 since construction or the last reset (strict kex
-     *     forbids it before the initial key exchange completes, draft-ietf-sshm-strict-kex §3.2)
-     */
-    public boolean sequenceWrapped() {
-        return wrapped;
-    }
-
-    /** @return the live packet and byte counts of this direction */
-    public PacketCounters counters() {
-        return counters;
     }
 
     /** @return true once sealing or compression has failed */
@@ -271,6 +233,6 @@ public final class PacketEncoder implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "PacketEncoder[" + sealer + ", seq=" + Integer.toUnsignedString(seq) + "]";
+        return "PacketEncoder[" + sealer + ", seq=" + Integer.toUnsignedString(sequenceNumber()) + "]";
     }
 }
