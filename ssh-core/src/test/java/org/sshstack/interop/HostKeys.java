@@ -12,7 +12,7 @@ import org.sshstack.testing.PeerTools;
 public final class HostKeys {
 
     /** Every key type the OpenSSH fixtures use: Ed25519, ECDSA P-256 and RSA 3072. */
-    public static final List<String> ALL_TYPES = List.of("ed25519", "ecdsa", "rsa");
+    public static final List<String> ALL_TYPES = List.of("ed25519", "ecdsa", "ecdsa384", "ecdsa521", "rsa");
 
     private HostKeys() {
     }
@@ -33,11 +33,15 @@ public final class HostKeys {
 
     /**
      * @param file the private key file to create (the public key goes to file + ".pub")
-     * @param type a key type for {@code ssh-keygen -t}; RSA keys get 3072 bits
+     * @param type a key type for {@code ssh-keygen -t}, or {@code ecdsa384}/{@code ecdsa521} for the larger
+     *     curves; RSA keys get 3072 bits
      * @return the file
      */
     public static Path generate(Path file, String type) throws IOException, InterruptedException {
-        if (type.equals("rsa")) {
+        if (type.startsWith("ecdsa") && type.length() > "ecdsa".length()) {
+            PeerTools.run("ssh-keygen", "-q", "-t", "ecdsa", "-b", type.substring("ecdsa".length()), "-N", "", "-C",
+                    "", "-f", file.toString()).assertSuccess();
+        } else if (type.equals("rsa")) {
             PeerTools.run("ssh-keygen", "-q", "-t", "rsa", "-b", "3072", "-N", "", "-C", "", "-f", file.toString())
                     .assertSuccess();
         } else {

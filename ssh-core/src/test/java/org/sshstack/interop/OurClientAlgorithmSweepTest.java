@@ -142,8 +142,11 @@ class OurClientAlgorithmSweepTest {
         if (type.equals("ed25519")) {
             return HostKeys.generate(file, type);
         }
-        org.sshstack.testing.PeerTools.run("ssh-keygen", "-q", "-t", type, "-m", "PEM", "-N", "", "-C", "", "-f",
-                file.toString()).assertSuccess();
+        boolean sizedEcdsa = type.startsWith("ecdsa") && type.length() > "ecdsa".length();
+        String keygenType = sizedEcdsa ? "ecdsa" : type;
+        String bits = sizedEcdsa ? type.substring("ecdsa".length()) : type.equals("rsa") ? "3072" : "256";
+        org.sshstack.testing.PeerTools.run("ssh-keygen", "-q", "-t", keygenType, "-b", bits, "-m", "PEM", "-N", "",
+                "-C", "", "-f", file.toString()).assertSuccess();
         return file;
     }
 
