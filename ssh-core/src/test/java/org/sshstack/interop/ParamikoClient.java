@@ -57,6 +57,30 @@ public final class ParamikoClient {
         return this;
     }
 
+    /**
+     * Restricts one algorithm family to a single name (the script's {@code --kex/--hostkey/--cipher/--mac}).
+     *
+     * @param family "kex", "hostkey", "cipher" or "mac"
+     * @param name the one algorithm the client may offer in that family
+     * @return this client
+     */
+    public ParamikoClient algorithm(String family, String name) {
+        options.addAll(List.of("--" + family, name));
+        return this;
+    }
+
+    /**
+     * Asks the script ({@code --list}) which algorithms the library supports.
+     *
+     * @param dir a temporary working directory
+     * @return the names by family ("kex", "hostkey", "cipher", "mac")
+     */
+    public static Map<String, List<String>> supported(Path dir) throws IOException, InterruptedException {
+        PeerTools.Result result = PythonPeers.run(dir, "paramiko", "paramiko_client.py", OpenSshClient.TIMEOUT, List.of("--list"))
+                .assertSuccess();
+        return PythonPeers.supportedLines(result.stdout());
+    }
+
     /** @param bound how long one run may take */
     public ParamikoClient timeout(Duration bound) {
         timeout = bound;

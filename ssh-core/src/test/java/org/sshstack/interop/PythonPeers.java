@@ -114,4 +114,17 @@ public final class PythonPeers {
      */
     record Started(PeerProcess process, int port) {
     }
+
+    /**
+     * Parses a client script's {@code --list} output.
+     *
+     * @param stdout lines "supported &lt;family&gt; &lt;name&gt;"
+     * @return the names by family, in the order printed
+     */
+    static Map<String, List<String>> supportedLines(String stdout) {
+        Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        stdout.lines().map(l -> l.trim().split(" ")).filter(w -> w.length == 3 && w[0].equals("supported"))
+                .forEach(w -> found.computeIfAbsent(w[1], k -> new ArrayList<>()).add(w[2]));
+        return found;
+    }
 }

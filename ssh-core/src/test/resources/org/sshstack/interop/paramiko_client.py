@@ -1,7 +1,12 @@
 #!/usr/bin/python3
 """A paramiko 2.12 client for sshstack's interop tests: connect, log the negotiated algorithms, run one command.
 
-Usage: paramiko_client.py --port N [--user U] [--password P] [--key FILE] [COMMAND]
+Usage: paramiko_client.py --port N [--user U] [--password P] [--key FILE]
+                          [--kex NAME] [--cipher NAME] [--mac NAME] [--hostkey NAME] [COMMAND]
+       paramiko_client.py --list
+  --kex/--cipher/--mac/--hostkey restrict that family to the one name (the security options, set before the
+  key exchange); without them paramiko's defaults apply. --list prints "supported <family> <name>" for every
+  algorithm paramiko offers by default (families kex, hostkey, cipher, mac) and exits.
   Prints "kex: <name>", "hostkey: <name>", "cipher: <c2s> <s2c>", "mac: <c2s> <s2c>" once the key exchange is done,
   then the command's stdout; exits with the command's exit status (255 when the connection or auth fails).
   Without a command it stops after authentication (or after the key exchange when no credentials are given).
@@ -18,17 +23,30 @@ import paramiko
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--port", type=int)
     parser.add_argument("--user", default="test")
     parser.add_argument("--password")
     parser.add_argument("--key")
+    parser.add_argument("--kex")
+    parser.add_argument("--cipher")
+    parser.add_argument("--mac")
+    parser.add_argument("--hostkey")
+    parser.add_argument("--list", action="store_true")
     parser.add_argument("command", nargs="?")
     args = parser.parse_args()
+    if args.list:
+        for family, attribute in FAMILIES:
+            for name in getattr(paramiko.Transport, "_preferred_" + attribute):
+                print("supported %s %s" % (family, name))
+        return 0
+    if args.port is None:
+        parser.error("--port is required")
     logging.basicConfig(stream=sys.stderr, level=logging.DEBUG, format="%(name)s %(levelname)s %(message)s")
     kex_names = KexName()
     logging.getLogger("paramiko").addHandler(kex_names)
     transport = paramiko.Transport(socket.create_connection(("127.0.0.1", args.port), timeout=10))
     try:
+        restrict(transport, args)
         transport.start_client(timeout=10)
         # paramiko keeps the agreed cipher/MAC/host key names in attributes; the kex name only in its log
         print("kex: %s" % kex_names.agreed)
@@ -56,6 +74,20 @@ def main():
         return 255
     finally:
         transport.close()
+
+
+# (family, Transport "_preferred_" suffix, SecurityOptions attribute)
+FAMILIES = (("kex", "kex"), ("hostkey", "keys"), ("cipher", "ciphers"), ("mac", "macs"))
+OPTION = {"kex": "kex", "hostkey": "key_types", "cipher": "ciphers", "mac": "digests"}
+
+
+def restrict(transport, args):
+    """Limits each family given on the command line to that single algorithm."""
+    options = transport.get_security_options()
+    for family, _ in FAMILIES:
+        name = getattr(args, family)
+        if name is not None:
+            setattr(options, OPTION[family], (name,))
 
 
 class KexName(logging.Handler):
