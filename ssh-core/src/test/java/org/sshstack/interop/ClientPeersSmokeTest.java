@@ -70,7 +70,7 @@ class ClientPeersSmokeTest {
     @Test
     void paramikoClientAgreesOnKex(@TempDir Path dir) throws Exception {
         try (FakeKexServer server = FakeKexServer.start(KexProbe.ourKexInit(Role.SERVER))) {
-            PeerTools.Result result = ParamikoClient.create(dir).run(server.port(), null);
+            PeerTools.Result result = PythonClient.paramiko(dir).run(server.port(), null);
 
             assertThat(result.exitCode()).isEqualTo(255);
             assertThat(server.opening().client().line()).startsWith("SSH-2.0-paramiko");
@@ -83,7 +83,7 @@ class ClientPeersSmokeTest {
     @Test
     void asyncSshClientAgreesOnKex(@TempDir Path dir) throws Exception {
         try (FakeKexServer server = FakeKexServer.start(KexProbe.ourKexInit(Role.SERVER))) {
-            PeerTools.Result result = AsyncSshClient.create(dir).run(server.port(), null);
+            PeerTools.Result result = PythonClient.asyncssh(dir).run(server.port(), null);
 
             assertThat(result.exitCode()).isEqualTo(255);
             assertThat(server.opening().client().line()).startsWith("SSH-2.0-AsyncSSH_2");

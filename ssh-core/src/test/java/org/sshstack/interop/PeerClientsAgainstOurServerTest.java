@@ -110,8 +110,8 @@ class PeerClientsAgainstOurServerTest {
     @Test
     void paramikoClientReachesAuthentication(@TempDir Path dir) throws Exception {
         try (OurServer server = OurServer.start(dir, EVERYTHING)) {
-            PeerTools.Result result = ParamikoClient.create(dir).password("tester", "wrong").run(server.port(), null);
-            Map<String, String> algorithms = ParamikoClient.algorithms(result.stdout());
+            PeerTools.Result result = PythonClient.paramiko(dir).password("tester", "wrong").run(server.port(), null);
+            Map<String, String> algorithms = PythonClient.algorithms(result.stdout());
             InteropReport report = new InteropReport("paramiko 2.12 -> sshstack");
             algorithms.forEach((k, v) -> report.row(k, v, "negotiated (defaults)"));
             report.write();
@@ -126,12 +126,12 @@ class PeerClientsAgainstOurServerTest {
         InteropReport report = new InteropReport("paramiko 2.12 sweep -> sshstack");
         Map<String, String> failures = new LinkedHashMap<>();
         try (OurServer server = OurServer.start(dir, EVERYTHING)) {
-            PythonClientSweep.sweep(server, ParamikoClient.supported(dir), (family, name) -> {
-                ParamikoClient client = ParamikoClient.create(dir).password("tester", "wrong")
+            PythonClientSweep.sweep(server, PythonClient.paramiko(dir).supported(), (family, name) -> {
+                PythonClient client = PythonClient.paramiko(dir).password("tester", "wrong")
                         .algorithm(family, name);
                 return client.run(server.port(), null);
             }, (family, name, result) -> paramikoReachedAuth(result)
-                    && PythonClientSweep.printed(ParamikoClient.algorithms(result.stdout()), family, name),
+                    && PythonClientSweep.printed(PythonClient.algorithms(result.stdout()), family, name),
                     report, failures);
             report.write();
             assertThat(failures).isEmpty();
@@ -147,8 +147,8 @@ class PeerClientsAgainstOurServerTest {
     @Test
     void asyncSshClientReachesAuthentication(@TempDir Path dir) throws Exception {
         try (OurServer server = OurServer.start(dir, EVERYTHING)) {
-            PeerTools.Result result = AsyncSshClient.create(dir).password("tester", "wrong").run(server.port(), null);
-            Map<String, String> algorithms = AsyncSshClient.algorithms(result.stdout());
+            PeerTools.Result result = PythonClient.asyncssh(dir).password("tester", "wrong").run(server.port(), null);
+            Map<String, String> algorithms = PythonClient.algorithms(result.stdout());
             InteropReport report = new InteropReport("asyncssh 2.10 -> sshstack");
             algorithms.forEach((k, v) -> report.row(k, v, "negotiated (defaults)"));
             result.stderr().lines().filter(l -> l.contains(" alg: ") || l.contains("accepted")
@@ -164,8 +164,8 @@ class PeerClientsAgainstOurServerTest {
         InteropReport report = new InteropReport("asyncssh 2.10 sweep -> sshstack");
         Map<String, String> failures = new LinkedHashMap<>();
         try (OurServer server = OurServer.start(dir, EVERYTHING)) {
-            PythonClientSweep.sweep(server, AsyncSshClient.supported(dir), (family, name) -> {
-                AsyncSshClient client = AsyncSshClient.create(dir).password("tester", "wrong")
+            PythonClientSweep.sweep(server, PythonClient.asyncssh(dir).supported(), (family, name) -> {
+                PythonClient client = PythonClient.asyncssh(dir).password("tester", "wrong")
                         .algorithm(family, name);
                 if (family.equals("mac")) {
                     client.algorithm("cipher", "aes128-ctr"); // an AEAD cipher would make the MAC moot

@@ -215,7 +215,7 @@ class PeerClientsAuthInteropTest {
 
     @Test
     void paramikoPassword() throws Exception {
-        PeerTools.Result r = ParamikoClient.create(dir).password(USER, PASSWORD).run(server.getPort(), "hello 6");
+        PeerTools.Result r = PythonClient.paramiko(dir).password(USER, PASSWORD).run(server.getPort(), "hello 6");
         assertThat(r.exitCode()).as(r.stderr()).isEqualTo(6);
         assertThat(r.stdout()).endsWith("hello " + USER + "\n");
         assertThat(r.stderr()).contains("Authentication (password) successful");
@@ -223,7 +223,7 @@ class PeerClientsAuthInteropTest {
 
     @Test
     void asyncSshPassword() throws Exception {
-        PeerTools.Result r = AsyncSshClient.create(dir).password(USER, PASSWORD).run(server.getPort(), "hello 9");
+        PeerTools.Result r = PythonClient.asyncssh(dir).password(USER, PASSWORD).run(server.getPort(), "hello 9");
         assertThat(r.exitCode()).as(r.stderr()).isEqualTo(9);
         assertThat(r.stdout()).endsWith("hello " + USER + "\n");
     }

@@ -18,12 +18,12 @@ class PythonPeersSelfTest {
     @Test
     void paramikoClientRunsACommandOnAsyncSshServer(@TempDir Path dir) throws Exception {
         try (AsyncSshServer server = AsyncSshServer.start(dir)) {
-            PeerTools.Result result = ParamikoClient.create(dir).password(AsyncSshServer.USER, AsyncSshServer.PASSWORD)
+            PeerTools.Result result = PythonClient.paramiko(dir).password(AsyncSshServer.USER, AsyncSshServer.PASSWORD)
                     .run(server.port(), "exit 3");
 
             assertThat(result.exitCode()).as(result.stderr()).isEqualTo(3);
             assertThat(result.stdout()).contains("exit 3\n");
-            Map<String, String> algorithms = ParamikoClient.algorithms(result.stdout());
+            Map<String, String> algorithms = PythonClient.algorithms(result.stdout());
             assertThat(algorithms).containsKeys("kex", "hostkey", "cipher", "mac");
             assertThat(algorithms.get("kex")).isEqualTo("curve25519-sha256@libssh.org");
         }
@@ -32,14 +32,14 @@ class PythonPeersSelfTest {
     @Test
     void asyncSshClientRunsACommandOnParamikoServerAndWrongPasswordFails(@TempDir Path dir) throws Exception {
         try (ParamikoServer server = ParamikoServer.start(dir)) {
-            PeerTools.Result ok = AsyncSshClient.create(dir).password(ParamikoServer.USER, ParamikoServer.PASSWORD)
+            PeerTools.Result ok = PythonClient.asyncssh(dir).password(ParamikoServer.USER, ParamikoServer.PASSWORD)
                     .run(server.port(), "hello world");
-            PeerTools.Result refused = AsyncSshClient.create(dir).password(ParamikoServer.USER, "wrong")
+            PeerTools.Result refused = PythonClient.asyncssh(dir).password(ParamikoServer.USER, "wrong")
                     .run(server.port(), "hello");
 
             assertThat(ok.exitCode()).as(ok.stderr()).isZero();
             assertThat(ok.stdout()).contains("hello world\n");
-            assertThat(AsyncSshClient.algorithms(ok.stdout())).containsEntry("hostkey", "ecdsa-sha2-nistp256");
+            assertThat(PythonClient.algorithms(ok.stdout())).containsEntry("hostkey", "ecdsa-sha2-nistp256");
             assertThat(refused.exitCode()).isEqualTo(255);
             assertThat(server.log()).contains("exec: hello world");
         }

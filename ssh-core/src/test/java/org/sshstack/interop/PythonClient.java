@@ -12,29 +12,42 @@ import java.util.regex.Pattern;
 import org.sshstack.testing.PeerTools;
 
 /**
- * Runs {@code asyncssh_client.py} from the test resources against 127.0.0.1: it connects (host key not checked),
+ * Runs {@code paramiko_client.py} or {@code asyncssh_client.py} from the test resources against 127.0.0.1 (the two
+ * scripts share one command line): it connects (host key not checked),
  * prints the negotiated algorithms as "kex: ...", "hostkey: ...", "cipher: c2s s2c", "mac: c2s s2c", optionally
  * authenticates and runs one command, and exits with that command's status (255 on connection or auth failure).
  * Its debug log is the result's stderr.
  */
-public final class AsyncSshClient {
+public final class PythonClient {
 
     private static final Pattern LINE = Pattern.compile("^(kex|hostkey|cipher|mac): (.*)$", Pattern.MULTILINE);
 
     private final Path dir;
+    private final String library;
+    private final String script;
     private final List<String> options = new ArrayList<>();
     private Duration timeout = OpenSshClient.TIMEOUT;
 
-    private AsyncSshClient(Path dir) {
+    private PythonClient(Path dir, String library, String script) {
         this.dir = dir;
+        this.library = library;
+        this.script = script;
     }
 
     /**
      * @param dir a temporary directory owned by the test
-     * @return a client
+     * @return a paramiko client
      */
-    public static AsyncSshClient create(Path dir) {
-        return new AsyncSshClient(dir);
+    public static PythonClient paramiko(Path dir) {
+        return new PythonClient(dir, "paramiko", "paramiko_client.py");
+    }
+
+    /**
+     * @param dir a temporary directory owned by the test
+     * @return an AsyncSSH client
+     */
+    public static PythonClient asyncssh(Path dir) {
+        return new PythonClient(dir, "asyncssh", "asyncssh_client.py");
     }
 
     /**
@@ -42,7 +55,7 @@ public final class AsyncSshClient {
      * @param password its password
      * @return this client
      */
-    public AsyncSshClient password(String user, String password) {
+    public PythonClient password(String user, String password) {
         options.addAll(List.of("--user", user, "--password", password));
         return this;
     }
@@ -52,7 +65,7 @@ public final class AsyncSshClient {
      * @param privateKey an OpenSSH private key file
      * @return this client
      */
-    public AsyncSshClient key(String user, Path privateKey) {
+    public PythonClient key(String user, Path privateKey) {
         options.addAll(List.of("--user", user, "--key", privateKey.toAbsolutePath().toString()));
         return this;
     }
@@ -64,7 +77,7 @@ public final class AsyncSshClient {
      * @param name the one algorithm the client may offer in that family
      * @return this client
      */
-    public AsyncSshClient algorithm(String family, String name) {
+    public PythonClient algorithm(String family, String name) {
         options.addAll(List.of("--" + family, name));
         return this;
     }
@@ -72,17 +85,16 @@ public final class AsyncSshClient {
     /**
      * Asks the script ({@code --list}) which algorithms the library supports.
      *
-     * @param dir a temporary working directory
      * @return the names by family ("kex", "hostkey", "cipher", "mac")
      */
-    public static Map<String, List<String>> supported(Path dir) throws IOException, InterruptedException {
-        PeerTools.Result result = PythonPeers.run(dir, "asyncssh", "asyncssh_client.py", OpenSshClient.TIMEOUT, List.of("--list"))
+    public Map<String, List<String>> supported() throws IOException, InterruptedException {
+        PeerTools.Result result = PythonPeers.run(dir, library, script, OpenSshClient.TIMEOUT, List.of("--list"))
                 .assertSuccess();
         return PythonPeers.supportedLines(result.stdout());
     }
 
     /** @param bound how long one run may take */
-    public AsyncSshClient timeout(Duration bound) {
+    public PythonClient timeout(Duration bound) {
         timeout = bound;
         return this;
     }
@@ -98,7 +110,7 @@ public final class AsyncSshClient {
         if (command != null) {
             args.add(command);
         }
-        return PythonPeers.run(dir, "asyncssh", "asyncssh_client.py", timeout, args);
+        return PythonPeers.run(dir, library, script, timeout, args);
     }
 
     /**
