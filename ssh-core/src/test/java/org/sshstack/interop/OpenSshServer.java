@@ -12,9 +12,9 @@ import org.sshstack.testing.PeerTools;
 
 /**
  * A throwaway OpenSSH {@code sshd} on 127.0.0.1: its own host keys and config in a temporary directory, foreground
- * ({@code -D}), logging to a file ({@code -e}, LogLevel DEBUG3), no PAM, no StrictModes, no pid file. Works as root
- * (creates {@code /run/sshd}, the privilege separation directory) and as a normal user (then only that user can
- * log in). Never touches /etc/ssh or ~/.ssh.
+ * ({@code -D}), logging to a file ({@code -e}, LogLevel DEBUG3), no PAM (unless asked), no StrictModes, no pid file.
+ * Works as root (creates {@code /run/sshd}, the privilege separation directory) and as a normal user (then only that
+ * user can log in). Never touches /etc/ssh or ~/.ssh.
  */
 public final class OpenSshServer implements ServerFixture {
 
@@ -127,6 +127,7 @@ public final class OpenSshServer implements ServerFixture {
         private Options() {
             settings.put("PasswordAuthentication", "no");
             settings.put("KbdInteractiveAuthentication", "no");
+            settings.put("UsePAM", "no");
             settings.put("Subsystem", "sftp internal-sftp");
             settings.put("LogLevel", "DEBUG3");
         }
@@ -166,6 +167,16 @@ public final class OpenSshServer implements ServerFixture {
             return set("PasswordAuthentication", enabled ? "yes" : "no");
         }
 
+        /** @param enabled KbdInteractiveAuthentication (default off; sshd answers it through PAM) */
+        public Options keyboardInteractive(boolean enabled) {
+            return set("KbdInteractiveAuthentication", enabled ? "yes" : "no");
+        }
+
+        /** @param enabled UsePAM (default off; on, sshd checks system passwords with PAM, needs root) */
+        public Options usePam(boolean enabled) {
+            return set("UsePAM", enabled ? "yes" : "no");
+        }
+
         /** @param file the AuthorizedKeysFile (absolute); default {@code <dir>/authorized_keys} */
         public Options authorizedKeysFile(Path file) {
             authorizedKeysFile = file.toAbsolutePath();
@@ -193,7 +204,7 @@ public final class OpenSshServer implements ServerFixture {
             for (Path key : keys) {
                 out.append("HostKey ").append(key.toAbsolutePath()).append('\n');
             }
-            out.append("PidFile none\nUsePAM no\nStrictModes no\n");
+            out.append("PidFile none\nStrictModes no\n");
             out.append("AuthorizedKeysFile ").append(authorized.toAbsolutePath()).append('\n');
             settings.forEach((k, v) -> out.append(k).append(' ').append(v).append('\n'));
             return out.toString();
