@@ -114,15 +114,39 @@ class OurClientAlgorithmSweepTest {
         return intersect(ours, theirs);
     }
 
+    /**
+     * The full sweep with Dropbear's default host keys (Ed25519, ECDSA P-256, RSA), then the host key rows for
+     * P-384 and P-521, one server each: Dropbear refuses to start with more than one ECDSA host key.
+     */
     @Test
     void dropbearServer(@TempDir Path dir) throws Exception {
         InteropReport report = new InteropReport("dropbear 2022.83");
-        try (DropbearServer server = DropbearServer.start(dir, DropbearServer.options())) {
-            KexProposal offered = KexProbe.probeServer(server.port()).kexInit().proposal();
-            Map<String, String> failures = sweep(report, server.port(), offered, false, true);
-            report.write();
-            assertThat(failures).as(server.log()).isEmpty();
+        Map<String, String> failures = new LinkedHashMap<>();
+        List<String> offeredHostKeys = new ArrayList<>();
+        StringBuilder logs = new StringBuilder();
+        for (String keys : List.of("default", "ecdsa384", "ecdsa521")) {
+            Path sub = java.nio.file.Files.createDirectories(dir.resolve(keys));
+            DropbearServer.Options options = DropbearServer.options();
+            if (!keys.equals("default")) {
+                options.hostKeyTypes(keys);
+            }
+            try (DropbearServer server = DropbearServer.start(sub, options)) {
+                KexProposal offered = KexProbe.probeServer(server.port()).kexInit().proposal();
+                if (keys.equals("default")) {
+                    offeredHostKeys.addAll(offered.serverHostKeyAlgorithms());
+                    failures.putAll(sweep(report, server.port(), offered, false, false));
+                } else { // it lists RSA names without an RSA key: only the curve's own name can work
+                    String curve = "ecdsa-sha2-nistp" + keys.substring("ecdsa".length());
+                    assertThat(offered.serverHostKeyAlgorithms()).contains(curve);
+                    offeredHostKeys.add(curve);
+                    run(report, failures, server.port(), "hostkey", curve, base().hostKeys(curve).build());
+                }
+                logs.append(server.log());
+            }
         }
+        report.unsupported("hostkey", ALL_HOST_KEYS, offeredHostKeys);
+        report.write();
+        assertThat(failures).as(logs.toString()).isEmpty();
     }
 
     @Test

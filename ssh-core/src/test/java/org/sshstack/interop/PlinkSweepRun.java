@@ -1,0 +1,87 @@
+package org.sshstack.interop;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.sshstack.testing.PeerTools;
+import org.sshstack.transport.AlgorithmNames;
+import org.sshstack.transport.AlgorithmPreferences;
+import org.sshstack.transport.NegotiatedAlgorithms;
+
+/**
+ * One plink run of {@link PlinkAgainstOurServerSweepTest}: our server cut down to one name, plink's saved session
+ * putting that name's family alone above {@code WARN}, and the checks on plink's verbose log and our engine.
+ */
+final class PlinkSweepRun {
+
+    /** Every name we implement, the opt-in legacy ones included (certificates aside: plink offers none). */
+    static final AlgorithmPreferences ALL = new AlgorithmPreferences(
+            concat(AlgorithmNames.KEX, AlgorithmNames.INSECURE_KEX),
+            concat(AlgorithmNames.HOST_KEY.stream().filter(n -> !n.contains("-cert-")).toList(),
+                    AlgorithmNames.INSECURE_HOST_KEY),
+            concat(AlgorithmNames.CIPHER, AlgorithmNames.INSECURE_CIPHER),
+            concat(AlgorithmNames.MAC, AlgorithmNames.INSECURE_MAC), List.of("none"));
+
+    private final Path dir;
+    private final OurServer server;
+    private final List<String> fingerprints = new ArrayList<>();
+    private int sessions;
+
+    PlinkSweepRun(Path dir, OurServer server) throws Exception {
+        this.dir = dir;
+        this.server = server;
+        for (Path pub : server.publicKeyFiles().values()) {
+            fingerprints.add(HostKeys.sha256Fingerprint(pub));
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    /** @return the names of one category in our preferences */
+    static List<String> names(AlgorithmPreferences prefs, String category) {
+        return switch (category) {
+            case "kex" -> prefs.kex();
+            case "hostkey" -> prefs.hostKeys();
+            case "cipher" -> prefs.ciphers();
+            default -> prefs.macs();
+        };
+    }
+
+    /**
+     * Runs plink once restricted to one name and records the row (and the log's tail on failure).
+     *
+     * @param category "kex", "hostkey", "cipher" or "mac"
+     * @param name the algorithm both sides know
+     * @param report the matrix
+     * @param failures "category name" to why
+     */
+    void run(String category, String name, InteropReport report, Map<String, String> failures) throws Exception {
+        server.offer(PlinkAgainstOurServerSweepTest.onlyOne(category, name));
+        int connectionsBefore = server.connections().size();
+        int authBefore = server.authRequests();
+        PlinkClient client = PlinkClient.create(dir).verbose();
+        fingerprints.forEach(client::hostKey);
+        if (!category.equals("mac")) {
+            client.session("s" + sessions++, PlinkFamilies.only(category,
+                    PlinkFamilies.family(category, name)));
+        }
+        PeerTools.Result result = client.run(server.port(), "tester", "true");
+        String log = result.stderr() + result.stdout();
+        String used = server.connections().size() > connectionsBefore
+                ? server.connections().get(connectionsBefore).withEngine(e -> e.negotiatedAlgorithms())
+                        .map(n -> PlinkAgainstOurServerSweepTest.negotiated(n, category)).orElse("(none)")
+                : "(no connection)";
+        java.util.Optional<String> evidence = PlinkLog.evidence(log, category, name);
+        boolean ok = used.equals(name) && server.authRequests() > authBefore
+                && log.contains(PlinkLog.REACHED_AUTHENTICATION) && evidence.isPresent();
+        report.row(category, name, ok ? "pass (" + evidence.get().replaceAll(" \\([^)]*accelerated\\)", "") + ")"
+                : "FAIL (negotiated " + used + ", log line " + evidence.orElse("missing") + ")");
+        if (!ok) {
+            failures.put(category + " " + name, log);
+        }
+    }
+}
