@@ -34,10 +34,10 @@ class PlinkAgainstOurServerSweepTest {
         KexProposal plink = plinkOffer(Files.createDirectories(dir.resolve("probe")));
         InteropReport report = new InteropReport("plink 0.78 sweep -> sshstack");
         Map<String, String> failures = new LinkedHashMap<>();
-        try (OurServer server = OurServer.start(dir, PlinkSweepRun.ALL)) {
+        try (OurServer server = OurServer.start(dir, PeerClientsAgainstOurServerTest.EVERYTHING)) {
             PlinkSweepRun runner = new PlinkSweepRun(dir, server);
             for (String category : PythonClientSweep.FAMILIES) {
-                List<String> ours = PlinkSweepRun.names(PlinkSweepRun.ALL, category);
+                List<String> ours = PlinkSweepRun.names(PeerClientsAgainstOurServerTest.EVERYTHING, category);
                 List<String> theirs = names(plink, category);
                 for (String name : ours) {
                     if (!theirs.contains(name)) {
@@ -96,13 +96,11 @@ class PlinkAgainstOurServerSweepTest {
 
     /** @return our server's offer with one category cut down to one name (and AES-128-CTR for a MAC run) */
     static AlgorithmPreferences onlyOne(String category, String name) {
-        AlgorithmPreferences all = PlinkSweepRun.ALL;
-        return new AlgorithmPreferences(
-                category.equals("kex") ? List.of(name) : PeerClientsAgainstOurServerTest.EVERYTHING.kex(),
+        AlgorithmPreferences all = PeerClientsAgainstOurServerTest.EVERYTHING;
+        return new AlgorithmPreferences(category.equals("kex") ? List.of(name) : all.kex(),
                 category.equals("hostkey") ? List.of(name) : all.hostKeys(),
                 category.equals("cipher") ? List.of(name) : category.equals("mac") ? List.of(AES128_CTR)
-                        : PeerClientsAgainstOurServerTest.EVERYTHING.ciphers(),
-                category.equals("mac") ? List.of(name) : PeerClientsAgainstOurServerTest.EVERYTHING.macs(),
-                all.compression());
+                        : all.ciphers(),
+                category.equals("mac") ? List.of(name) : all.macs(), all.compression());
     }
 }

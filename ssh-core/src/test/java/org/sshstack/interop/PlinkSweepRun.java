@@ -4,25 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.sshstack.testing.PeerTools;
-import org.sshstack.transport.AlgorithmNames;
 import org.sshstack.transport.AlgorithmPreferences;
-import org.sshstack.transport.NegotiatedAlgorithms;
 
 /**
  * One plink run of {@link PlinkAgainstOurServerSweepTest}: our server cut down to one name, plink's saved session
  * putting that name's family alone above {@code WARN}, and the checks on plink's verbose log and our engine.
  */
 final class PlinkSweepRun {
-
-    /** Every name we implement, the opt-in legacy ones included (certificates aside: plink offers none). */
-    static final AlgorithmPreferences ALL = new AlgorithmPreferences(
-            concat(AlgorithmNames.KEX, AlgorithmNames.INSECURE_KEX),
-            concat(AlgorithmNames.HOST_KEY.stream().filter(n -> !n.contains("-cert-")).toList(),
-                    AlgorithmNames.INSECURE_HOST_KEY),
-            concat(AlgorithmNames.CIPHER, AlgorithmNames.INSECURE_CIPHER),
-            concat(AlgorithmNames.MAC, AlgorithmNames.INSECURE_MAC), List.of("none"));
 
     private final Path dir;
     private final OurServer server;
@@ -35,10 +24,6 @@ final class PlinkSweepRun {
         for (Path pub : server.publicKeyFiles().values()) {
             fingerprints.add(HostKeys.sha256Fingerprint(pub));
         }
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        return Stream.concat(a.stream(), b.stream()).toList();
     }
 
     /** @return the names of one category in our preferences */
