@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sshstack.testing.PeerTools;
-import org.sshstack.transport.AlgorithmPreferences;
 
 /**
  * One plink run of {@link PlinkAgainstOurServerSweepTest}: our server cut down to one name, plink's saved session
@@ -24,16 +24,6 @@ final class PlinkSweepRun {
         for (Path pub : server.publicKeyFiles().values()) {
             fingerprints.add(HostKeys.sha256Fingerprint(pub));
         }
-    }
-
-    /** @return the names of one category in our preferences */
-    static List<String> names(AlgorithmPreferences prefs, String category) {
-        return switch (category) {
-            case "kex" -> prefs.kex();
-            case "hostkey" -> prefs.hostKeys();
-            case "cipher" -> prefs.ciphers();
-            default -> prefs.macs();
-        };
     }
 
     /**
@@ -60,7 +50,7 @@ final class PlinkSweepRun {
                 ? server.connections().get(connectionsBefore).withEngine(e -> e.negotiatedAlgorithms())
                         .map(n -> PlinkAgainstOurServerSweepTest.negotiated(n, category)).orElse("(none)")
                 : "(no connection)";
-        java.util.Optional<String> evidence = PlinkLog.evidence(log, category, name);
+        Optional<String> evidence = PlinkLog.evidence(log, category, name);
         boolean ok = used.equals(name) && server.authRequests() > authBefore
                 && log.contains(PlinkLog.REACHED_AUTHENTICATION) && evidence.isPresent();
         report.row(category, name, ok ? "pass (" + evidence.get().replaceAll(" \\([^)]*accelerated\\)", "") + ")"
