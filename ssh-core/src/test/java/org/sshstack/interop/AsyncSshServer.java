@@ -48,8 +48,8 @@ public final class AsyncSshServer implements ServerFixture {
     /**
      * @param dir a temporary directory owned by the test
      * @param hostKey an OpenSSH-format private host key file, or null to let the script generate one
-     * @param legacy also offer aes128/192/256-cbc, 3des-cbc and diffie-hellman-group1-sha1, which AsyncSSH
-     *     implements but leaves out of its defaults ({@code --legacy})
+     * @param legacy also offer aes128/192/256-cbc, 3des-cbc, diffie-hellman-group-exchange-sha1 and -group1-sha1,
+     *     which AsyncSSH implements but leaves out of its defaults ({@code --legacy})
      * @param keyboardInteractive also offer keyboard-interactive: one non-echoed "Password: " prompt, answered
      *     with {@link #PASSWORD} ({@code --kbdint})
      * @return the running server

@@ -45,7 +45,7 @@ public final class DropbearServer implements ServerFixture {
         for (String type : options.hostKeyTypes) {
             Path key = dir.resolve("dropbear_" + type + "_host_key");
             Files.deleteIfExists(key); // dropbearkey refuses to overwrite
-            PeerTools.run("dropbearkey", "-t", type, "-f", key.toString()).assertSuccess();
+            PeerTools.run(dropbearKeyCommand(type, key)).assertSuccess();
             keys.add(key);
         }
         int[] chosen = new int[1];
@@ -63,6 +63,13 @@ public final class DropbearServer implements ServerFixture {
             return p;
         });
         return new DropbearServer(process, chosen[0], keys);
+    }
+
+    /** {@code dropbearkey} for a type, "ecdsa384" and "ecdsa521" meaning ECDSA with that curve size. */
+    private static String[] dropbearKeyCommand(String type, Path key) {
+        boolean sizedEcdsa = type.startsWith("ecdsa") && type.length() > "ecdsa".length();
+        return sizedEcdsa ? new String[] {"dropbearkey", "-t", "ecdsa", "-s", type.substring("ecdsa".length()), "-f",
+                key.toString()} : new String[] {"dropbearkey", "-t", type, "-f", key.toString()};
     }
 
     @Override
@@ -96,7 +103,10 @@ public final class DropbearServer implements ServerFixture {
         private Options() {
         }
 
-        /** @param types key types for {@code dropbearkey -t} */
+        /**
+         * @param types key types for {@code dropbearkey -t}, or "ecdsa384"/"ecdsa521" for the larger curves
+         *     (Dropbear accepts one ECDSA host key only, so one curve per server)
+         */
         public Options hostKeyTypes(String... types) {
             hostKeyTypes = List.of(types);
             return this;

@@ -37,11 +37,25 @@ final class InteropReport {
         rows.add(String.format("%-22s %-10s %-45s %s", peer, category, algorithm, result));
     }
 
-    /** Records every name in {@code ours} the peer does not offer. */
+    /** Records every name in {@code ours} the peer does not offer, then every one it offers that we lack. */
     void unsupported(String category, Collection<String> ours, Collection<String> peerOffers) {
         for (String name : ours) {
             if (!peerOffers.contains(name)) {
                 row(category, name, "not supported by peer");
+            }
+        }
+        notOurs(category, ours, peerOffers);
+    }
+
+    /**
+     * Records every name the peer supports that {@code ours} (what the sweep covered) lacks: "not supported by us",
+     * or for a certificate host key algorithm (which we implement) that it is not swept, there being no CA here.
+     */
+    void notOurs(String category, Collection<String> ours, Collection<String> peerSupports) {
+        for (String name : new java.util.LinkedHashSet<>(peerSupports)) {
+            if (!ours.contains(name) && !org.sshstack.transport.AlgorithmNames.PSEUDO_ALGORITHMS.contains(name)) {
+                row(category, name, org.sshstack.transport.AlgorithmNames.HOST_KEY.contains(name)
+                        ? "not swept: certificate host key (no CA here)" : "not supported by us");
             }
         }
     }

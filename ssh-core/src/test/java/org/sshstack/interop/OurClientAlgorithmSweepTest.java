@@ -101,6 +101,10 @@ class OurClientAlgorithmSweepTest {
                 .macs(String.join(",", intersectSshQ("mac", ALL_MACS))))) {
             KexProposal offered = KexProbe.probeServer(server.port()).kexInit().proposal();
             Map<String, String> failures = sweep(report, server.port(), offered, false, true);
+            report.notOurs("kex", ALL_KEX, sshQ("kex")); // sshd offers only our names: list the rest of its own
+            report.notOurs("hostkey", ALL_HOST_KEYS, sshQ("key-sig"));
+            report.notOurs("cipher", ALL_CIPHERS, sshQ("cipher"));
+            report.notOurs("mac", ALL_MACS, sshQ("mac"));
             report.write();
             assertThat(failures).as("sshd log:\n" + server.log().lines().filter(l -> l.contains("rror")
                     || l.contains("fatal")).toList()).isEmpty();
@@ -109,20 +113,47 @@ class OurClientAlgorithmSweepTest {
 
     /** The names of {@code ssh -Q what} that we implement, so sshd offers every algorithm both sides know. */
     private static List<String> intersectSshQ(String what, List<String> ours) throws Exception {
-        List<String> theirs = org.sshstack.testing.PeerTools.run("ssh", "-Q", what).assertSuccess().stdout()
-                .lines().map(String::trim).toList();
-        return intersect(ours, theirs);
+        return intersect(ours, sshQ(what));
     }
 
+    private static List<String> sshQ(String what) throws Exception {
+        return org.sshstack.testing.PeerTools.run("ssh", "-Q", what).assertSuccess().stdout().lines()
+                .map(String::trim).toList();
+    }
+
+    /**
+     * The full sweep with Dropbear's default host keys (Ed25519, ECDSA P-256, RSA), then the host key rows for
+     * P-384 and P-521, one server each: Dropbear refuses to start with more than one ECDSA host key.
+     */
     @Test
     void dropbearServer(@TempDir Path dir) throws Exception {
         InteropReport report = new InteropReport("dropbear 2022.83");
-        try (DropbearServer server = DropbearServer.start(dir, DropbearServer.options())) {
-            KexProposal offered = KexProbe.probeServer(server.port()).kexInit().proposal();
-            Map<String, String> failures = sweep(report, server.port(), offered, false, true);
-            report.write();
-            assertThat(failures).as(server.log()).isEmpty();
+        Map<String, String> failures = new LinkedHashMap<>();
+        List<String> offeredHostKeys = new ArrayList<>();
+        StringBuilder logs = new StringBuilder();
+        for (String keys : List.of("default", "ecdsa384", "ecdsa521")) {
+            Path sub = java.nio.file.Files.createDirectories(dir.resolve(keys));
+            DropbearServer.Options options = DropbearServer.options();
+            if (!keys.equals("default")) {
+                options.hostKeyTypes(keys);
+            }
+            try (DropbearServer server = DropbearServer.start(sub, options)) {
+                KexProposal offered = KexProbe.probeServer(server.port()).kexInit().proposal();
+                if (keys.equals("default")) {
+                    offeredHostKeys.addAll(offered.serverHostKeyAlgorithms());
+                    failures.putAll(sweep(report, server.port(), offered, false, false));
+                } else { // it lists RSA names without an RSA key: only the curve's own name can work
+                    String curve = "ecdsa-sha2-nistp" + keys.substring("ecdsa".length());
+                    assertThat(offered.serverHostKeyAlgorithms()).contains(curve);
+                    offeredHostKeys.add(curve);
+                    run(report, failures, server.port(), "hostkey", curve, base().hostKeys(curve).build());
+                }
+                logs.append(server.log());
+            }
         }
+        report.unsupported("hostkey", ALL_HOST_KEYS, offeredHostKeys);
+        report.write();
+        assertThat(failures).as(logs.toString()).isEmpty();
     }
 
     @Test

@@ -41,7 +41,7 @@ final class OurServer implements AutoCloseable {
     static final List<String> METHODS = List.of("publickey", "password");
 
     private final ServerSocket listener;
-    private final AlgorithmPreferences algorithms;
+    private volatile AlgorithmPreferences algorithms;
     private final List<ServerHostKey> hostKeys;
     private final Map<String, Path> publicKeyFiles;
     private final List<BlockingDriver<TransportEngine>> drivers = new CopyOnWriteArrayList<>();
@@ -88,6 +88,11 @@ final class OurServer implements AutoCloseable {
     /** @return the public key files by "ed25519256", "ecdsa256", "ecdsa384", "ecdsa521", "rsa3072" */
     Map<String, Path> publicKeyFiles() {
         return publicKeyFiles;
+    }
+
+    /** @param next what the server offers on connections accepted from now on */
+    void offer(AlgorithmPreferences next) {
+        algorithms = next;
     }
 
     /** @return how many USERAUTH_REQUESTs were answered */

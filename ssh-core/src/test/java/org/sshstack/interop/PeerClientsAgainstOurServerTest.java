@@ -18,16 +18,17 @@ import org.sshstack.transport.AlgorithmPreferences;
  * OpenSSH {@code ssh}, PuTTY {@code plink}, paramiko and AsyncSSH clients against OUR server (TransportEngine in the
  * server role over BlockingDriver, host keys of every type): each reaches the authentication stage, checked in its
  * verbose log. {@code ssh}, paramiko and AsyncSSH also run once per algorithm both sides support (one family restricted
- * to one name); plink runs with its defaults and the log names what it negotiated.
+ * to one name); plink runs here with its defaults, and once per algorithm in {@link PlinkAgainstOurServerSweepTest}.
  */
 class PeerClientsAgainstOurServerTest {
 
-    /** Everything sshstack implements, so a sweep covers every algorithm the client supports. */
+    /** Everything sshstack implements, the opt-in legacy names included, so a sweep covers every shared algorithm. */
     static final AlgorithmPreferences EVERYTHING = new AlgorithmPreferences(
-            concat(AlgorithmNames.KEX, List.of("diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1")),
+            concat(AlgorithmNames.KEX, AlgorithmNames.INSECURE_KEX),
             concat(AlgorithmNames.HOST_KEY.stream().filter(n -> !n.contains("-cert-")).toList(),
                     AlgorithmNames.INSECURE_HOST_KEY),
-            AlgorithmNames.CIPHER, concat(AlgorithmNames.MAC, AlgorithmNames.INSECURE_MAC), List.of("none"));
+            concat(AlgorithmNames.CIPHER, AlgorithmNames.INSECURE_CIPHER),
+            concat(AlgorithmNames.MAC, AlgorithmNames.INSECURE_MAC), List.of("none"));
 
     private static List<String> concat(List<String> a, List<String> b) {
         return Stream.concat(a.stream(), b.stream()).toList();
@@ -60,6 +61,7 @@ class PeerClientsAgainstOurServerTest {
     private static void sshSweep(Path dir, OurServer server, InteropReport report, Map<String, String> failures,
             String category, String option, List<String> ours, List<String> theirs, String logPrefix)
             throws Exception {
+        report.notOurs(category, ours, theirs);
         for (String name : ours) {
             if (!theirs.contains(name)) {
                 report.row(category, name, "not supported by peer");
@@ -126,16 +128,25 @@ class PeerClientsAgainstOurServerTest {
         InteropReport report = new InteropReport("paramiko 2.12 sweep -> sshstack");
         Map<String, String> failures = new LinkedHashMap<>();
         try (OurServer server = OurServer.start(dir, EVERYTHING)) {
-            PythonClientSweep.sweep(server, PythonClient.paramiko(dir).supported(), (family, name) -> {
+            Map<String, List<String>> supported = PythonClient.paramiko(dir).supported();
+            PythonClientSweep.sweep(server, supported, (family, name) -> {
                 PythonClient client = PythonClient.paramiko(dir).password("tester", "wrong")
                         .algorithm(family, name);
                 return client.run(server.port(), null);
             }, (family, name, result) -> paramikoReachedAuth(result)
                     && PythonClientSweep.printed(PythonClient.algorithms(result.stdout()), family, name),
                     report, failures);
+            notOurs(report, supported);
             report.write();
             assertThat(failures).isEmpty();
             assertThat(server.authRequests()).isPositive();
+        }
+    }
+
+    /** Adds the rows for the names a Python client supports and we do not. */
+    private static void notOurs(InteropReport report, Map<String, List<String>> supported) {
+        for (String family : PythonClientSweep.FAMILIES) {
+            report.notOurs(family, PythonClientSweep.ours(family), supported.getOrDefault(family, List.of()));
         }
     }
 
@@ -164,7 +175,8 @@ class PeerClientsAgainstOurServerTest {
         InteropReport report = new InteropReport("asyncssh 2.10 sweep -> sshstack");
         Map<String, String> failures = new LinkedHashMap<>();
         try (OurServer server = OurServer.start(dir, EVERYTHING)) {
-            PythonClientSweep.sweep(server, PythonClient.asyncssh(dir).supported(), (family, name) -> {
+            Map<String, List<String>> supported = PythonClient.asyncssh(dir).supported();
+            PythonClientSweep.sweep(server, supported, (family, name) -> {
                 PythonClient client = PythonClient.asyncssh(dir).password("tester", "wrong")
                         .algorithm(family, name);
                 if (family.equals("mac")) {
@@ -172,6 +184,7 @@ class PeerClientsAgainstOurServerTest {
                 }
                 return client.run(server.port(), null);
             }, PeerClientsAgainstOurServerTest::asyncSshNegotiated, report, failures);
+            notOurs(report, supported);
             report.write();
             assertThat(failures).isEmpty();
             assertThat(server.authRequests()).isPositive();

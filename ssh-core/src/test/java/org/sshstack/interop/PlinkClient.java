@@ -1,6 +1,8 @@
 package org.sshstack.interop;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +51,22 @@ public final class PlinkClient {
     /** Adds {@code -v}: plink's event log goes to stderr. */
     public PlinkClient verbose() {
         return args("-v");
+    }
+
+    /**
+     * Writes a PuTTY saved session ({@code $HOME/.putty/sessions/<name>}, one {@code Key=Value} line each) and
+     * loads it with {@code -load}: how plink chooses algorithm families ({@code KEX}, {@code HostKey},
+     * {@code Cipher}: family names in order, {@code WARN} marking where the batch-mode refusal starts).
+     *
+     * @param name the session's name (letters and digits only, so it needs no escaping)
+     * @param settings the settings to write
+     */
+    public PlinkClient session(String name, Map<String, String> settings) throws IOException {
+        Path sessions = Files.createDirectories(dir.resolve(".putty").resolve("sessions"));
+        StringBuilder text = new StringBuilder();
+        settings.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        Files.writeString(sessions.resolve(name), text, StandardCharsets.UTF_8);
+        return args("-load", name);
     }
 
     /** @param more further plink options, e.g. "-C" */

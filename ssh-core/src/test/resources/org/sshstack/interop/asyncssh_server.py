@@ -67,7 +67,8 @@ async def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--host-key")
     parser.add_argument("--legacy", action="store_true",
-                        help="also offer the CBC/3DES ciphers and diffie-hellman-group1-sha1 (off by default)")
+                        help="also offer the CBC/3DES ciphers, diffie-hellman-group-exchange-sha1 "
+                             "and diffie-hellman-group1-sha1 (off by default)")
     parser.add_argument("--kbdint", action="store_true",
                         help="also offer keyboard-interactive with one hidden Password: prompt")
     args = parser.parse_args()
@@ -81,7 +82,7 @@ async def main():
         algs["encryption_algs"] = ([a.decode() for a in asyncssh.encryption.get_default_encryption_algs()]
                                    + ["aes256-cbc", "aes192-cbc", "aes128-cbc", "3des-cbc"])
         algs["kex_algs"] = ([a.decode() for a in asyncssh.kex.get_default_kex_algs()]
-                            + ["diffie-hellman-group1-sha1"])
+                            + ["diffie-hellman-group-exchange-sha1", "diffie-hellman-group1-sha1"])
     server = await asyncssh.create_server(Server, "127.0.0.1", args.port, server_host_keys=[key],
                                           process_factory=handle, **algs)
     print("LISTENING %d" % server.sockets[0].getsockname()[1], flush=True)
