@@ -87,10 +87,21 @@ public final class ClientEngine extends SessionEngine {
     /**
      * @param user the user name
      * @param handler answers the server's prompts (called on the engine's thread)
-     * @return the outcome of "keyboard-interactive" (RFC 4256)
+     * @return the outcome of "keyboard-interactive" (RFC 4256), with no submethods hint
      */
     public CompletableFuture<List<String>> authInteractive(String user, InteractiveHandler handler) {
-        return attempt(a -> a.authInteractive(user, handler, ""));
+        return authInteractive(user, handler, "");
+    }
+
+    /**
+     * @param user the user name
+     * @param handler answers the server's prompts (called on the engine's thread)
+     * @param submethods the submethods hint sent to the server (RFC 4256 §3.1: comma-separated, usually empty)
+     * @return the outcome of "keyboard-interactive" (RFC 4256)
+     */
+    public CompletableFuture<List<String>> authInteractive(String user, InteractiveHandler handler,
+            String submethods) {
+        return attempt(a -> a.authInteractive(user, handler, submethods));
     }
 
     private CompletableFuture<List<String>> attempt(Function<ClientAuthenticator,

@@ -379,12 +379,18 @@ public final class TransportEngine extends TransportServices implements Protocol
 
     /**
      * Installs the packet hook: from now on every payload sent or received is shown to it (see
-     * {@link PacketListener}). Call it on the engine's thread (under the driver's engine lock).
+     * {@link PacketListener}). Installed before any packet was received, it is first shown our initial KEXINIT,
+     * which the constructor queued, so it sees the whole conversation. Call it on the engine's thread (under the
+     * driver's engine lock).
      *
      * @param listener the listener, or null to remove it (the default: no per-packet work)
      */
     public void setPacketListener(PacketListener listener) {
         packetListener = listener;
+        if (listener != null && kexCount == 0 && kex != null && encoder().counters().packets() == 1
+                && decoder().counters().packets() == 0) {
+            tracePacket(PacketListener.Direction.OUTBOUND, kex.ours.encode());
+        }
     }
 
     /**
