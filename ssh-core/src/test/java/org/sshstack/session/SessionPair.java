@@ -23,6 +23,9 @@ import org.sshstack.event.AuthAttempted;
 import org.sshstack.event.ChannelClosed;
 import org.sshstack.event.ChannelOpened;
 import org.sshstack.event.ExitStatusReceived;
+import org.sshstack.event.GlobalRequestReceived;
+import org.sshstack.event.SessionClosed;
+import org.sshstack.event.SessionOpened;
 import org.sshstack.event.SshEventListener;
 import org.sshstack.keys.KeyGenerator;
 import org.sshstack.keys.SshKeyPair;
@@ -62,6 +65,21 @@ final class SessionPair {
 
         @Override
         public void exitStatusReceived(ExitStatusReceived event) {
+            all.add(event);
+        }
+
+        @Override
+        public void sessionOpened(SessionOpened event) {
+            all.add(event);
+        }
+
+        @Override
+        public void sessionClosed(SessionClosed event) {
+            all.add(event);
+        }
+
+        @Override
+        public void globalRequestReceived(GlobalRequestReceived event) {
             all.add(event);
         }
     }
