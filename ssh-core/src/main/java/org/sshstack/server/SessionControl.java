@@ -78,49 +78,37 @@ public final class SessionControl {
     /** @param listener told each later window-change, with the new size */
     public void onWindowChange(Consumer<TerminalSize> listener) {
         Objects.requireNonNull(listener, "listener");
-        lock.lock();
-        try {
-            resizeListeners.add(listener);
-        } finally {
-            lock.unlock();
-        }
+        locked(() -> resizeListeners.add(listener));
     }
 
     /** @param listener told each signal name (without "SIG", e.g. "INT"), including those that came before */
     public void onSignal(Consumer<String> listener) {
         Objects.requireNonNull(listener, "listener");
-        lock.lock();
-        try {
+        locked(() -> {
             signalListeners.add(listener);
             String early;
             while ((early = earlySignals.poll()) != null) {
                 String name = early;
                 enqueue(() -> listener.accept(name));
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Called under the engine lock for a window-change request. */
     void windowChanged(SessionRequest.WindowChange change) {
         TerminalSize next = new TerminalSize(change.columns(), change.rows(), change.widthPixels(),
                 change.heightPixels());
-        lock.lock();
-        try {
+        locked(() -> {
             size = next;
             for (Consumer<TerminalSize> listener : resizeListeners) {
                 enqueue(() -> listener.accept(next));
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Called under the engine lock for a signal request. */
     void signalled(String name) {
-        lock.lock();
-        try {
+        locked(() -> {
             if (signalListeners.isEmpty()) {
                 if (earlySignals.size() < MAX_QUEUED) {
                     earlySignals.add(name);
@@ -130,6 +118,13 @@ public final class SessionControl {
             for (Consumer<String> listener : signalListeners) {
                 enqueue(() -> listener.accept(name));
             }
+        });
+    }
+
+    private void locked(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
         } finally {
             lock.unlock();
         }
