@@ -1,5 +1,7 @@
 package org.sshstack.auth;
 
+import org.sshstack.transport.PayloadSink;
+
 /**
  * What every client attempt shares: the session identifier, where to send, the settings.
  *

@@ -2,6 +2,7 @@ package org.sshstack.auth;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.sshstack.transport.PayloadSink;
 
 /**
  * Holds responses until their release time, in order: a FAILURE waits for the failure delay, and anything queued

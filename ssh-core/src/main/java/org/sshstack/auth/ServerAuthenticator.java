@@ -10,6 +10,7 @@ import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
 import org.sshstack.SshProtocolException;
 import org.sshstack.keys.SshPublicKey;
+import org.sshstack.transport.PayloadSink;
 import org.sshstack.wire.MessageNumbers;
 import org.sshstack.wire.UserauthBanner;
 import org.sshstack.wire.UserauthFailure;

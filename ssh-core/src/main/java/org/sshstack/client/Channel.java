@@ -5,19 +5,29 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
+import org.sshstack.connection.ConnectionChannel;
 import org.sshstack.connection.SessionRequest;
 import org.sshstack.connection.TerminalModes;
 import org.sshstack.io.ChannelInputStream;
 import org.sshstack.io.ChannelIo;
 import org.sshstack.io.ChannelOutputStream;
+import org.sshstack.io.ChannelTimeoutException;
+import org.sshstack.session.ServerEngine;
 
 /**
  * A blocking session channel (paramiko's {@code Channel}): requests (exec, shell, pty...), stdout and stderr read
  * independently, writes that block on a zero window with bounded memory, and the exit status. Every blocking call
  * obeys {@link #setTimeout(Duration)} and throws {@link org.sshstack.io.ChannelTimeoutException} when it elapses
  * (the channel stays usable). Thread-safe; one reader per stream at a time.
+ *
+ * <p>Requests that want a reply (exec, shell, subsystem, pty, env) may come from several threads at once: they go
+ * out one at a time, in the order the threads asked (a fair lock), each after the reply to the one before (RFC 4254
+ * §5.4: replies come in request order), so every caller gets the answer to its own request. Waiting for a turn
+ * counts against the timeout. Requests without a reply (window-change, signal) never wait.
  */
 public final class Channel implements AutoCloseable {
 
@@ -25,6 +35,7 @@ public final class Channel implements AutoCloseable {
     private final InputStream stdout;
     private final InputStream stderr;
     private final OutputStream stdin;
+    private final ReentrantLock replyTurn = new ReentrantLock(true);
 
     Channel(ChannelIo io) {
         this.io = io;
@@ -133,7 +144,7 @@ public final class Channel implements AutoCloseable {
      * @throws InterruptedIOException if interrupted
      */
     public void resizePty(int columns, int rows) throws SshException, InterruptedIOException {
-        io.request(new SessionRequest.WindowChange(columns, rows, 0, 0), false);
+        tell(new SessionRequest.WindowChange(columns, rows, 0, 0));
     }
 
     /**
@@ -146,7 +157,7 @@ public final class Channel implements AutoCloseable {
      * @throws InterruptedIOException if interrupted
      */
     public boolean setEnvironmentVariable(String name, String value) throws SshException, InterruptedIOException {
-        return io.request(new SessionRequest.Env(name, value), true);
+        return ask(new SessionRequest.Env(name, value));
     }
 
     /**
@@ -157,7 +168,7 @@ public final class Channel implements AutoCloseable {
      * @throws InterruptedIOException if interrupted
      */
     public void sendSignal(String signalName) throws SshException, InterruptedIOException {
-        io.request(new SessionRequest.Signal(signalName), false);
+        tell(new SessionRequest.Signal(signalName));
     }
 
     /**
@@ -231,6 +242,36 @@ public final class Channel implements AutoCloseable {
         return io.exitStatusReady();
     }
 
+    /**
+     * Server mode: reports the command's exit status (RFC 4254 §6.10, paramiko's {@code send_exit_status}) after the
+     * data written so far has left, waiting for that within the channel's timeout.
+     *
+     * @param status the exit status
+     * @throws IllegalStateException on a channel of a client-mode connection
+     * @throws SshException if the connection failed, or on timeout
+     * @throws InterruptedIOException if interrupted
+     */
+    public void sendExitStatus(int status) throws SshException, InterruptedIOException {
+        sendExitStatus(status, io.timeout());
+    }
+
+    /** {@link #sendExitStatus(int)} waiting at most {@code bound} for the output to drain. */
+    void sendExitStatus(int status, Duration bound) throws SshException, InterruptedIOException {
+        if (!(io.driver().engine() instanceof ServerEngine)) {
+            throw new IllegalStateException("only a server sends an exit status");
+        }
+        ConnectionChannel raw = io.channel();
+        Duration previous = io.timeout();
+        io.setTimeout(bound);
+        try {
+            io.attempt(e -> raw.outboundPending() == 0 || raw.state() != ConnectionChannel.State.OPEN,
+                    "the output to drain"); // RFC 4254 §6.10: the status follows the data
+        } finally {
+            io.setTimeout(previous);
+        }
+        tell(new SessionRequest.ExitStatus(status & 0xffffffffL));
+    }
+
     /** Closes the channel (CLOSE after what was written); does not wait for the peer. */
     @Override
     public void close() {
@@ -243,8 +284,32 @@ public final class Channel implements AutoCloseable {
     }
 
     private void require(SessionRequest request) throws SshException, InterruptedIOException {
-        if (!io.request(request, true)) {
+        if (!ask(request)) {
             throw new SshException(DisconnectReason.BY_APPLICATION, "the server refused " + request.type());
         }
+    }
+
+    /** Sends a want-reply request when it is this thread's turn (see the class comment) and returns the answer. */
+    private boolean ask(SessionRequest request) throws SshException, InterruptedIOException {
+        Duration bound = io.timeout();
+        try {
+            if (!replyTurn.tryLock(bound.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new ChannelTimeoutException("timed out after " + bound + " waiting for the reply to an "
+                        + "earlier request on this channel");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted waiting to send " + request.type());
+        }
+        try {
+            return io.request(request, true);
+        } finally {
+            replyTurn.unlock();
+        }
+    }
+
+    /** Sends a request without reply at once; it never disturbs a reply another thread awaits. */
+    private void tell(SessionRequest request) throws SshException {
+        io.driver().call(e -> io.channel().sendRequest(request, false));
     }
 }

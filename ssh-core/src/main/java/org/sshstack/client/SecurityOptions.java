@@ -13,16 +13,18 @@ import org.sshstack.transport.Role;
  * <p>Every setter validates the names as {@link AlgorithmPreferences} does (known to sshstack, insecure names only
  * when named explicitly, no duplicates, not empty) and throws {@link IllegalArgumentException} otherwise, leaving
  * the options unchanged. Until a list is set, a transport offers its role's defaults for it. The lists are read when
- * the transport starts; changes after that are not seen by a running connection (the engine takes its algorithm
- * preferences once). Not thread-safe: configure before starting.
+ * the transport starts; a change on a running transport applies to its next key exchange (RFC 4253 §9: each exchange
+ * negotiates afresh), whoever starts it ({@link Transport#renegotiateKeys()}, a rekey limit or the peer); an exchange
+ * already running keeps its lists. Thread-safe: each setter replaces one list at once.
  */
 public final class SecurityOptions {
 
-    private List<String> ciphers;
-    private List<String> macs;
-    private List<String> keyTypes;
-    private List<String> kex;
-    private List<String> compression;
+    private volatile List<String> ciphers;
+    private volatile List<String> macs;
+    private volatile List<String> keyTypes;
+    private volatile List<String> kex;
+    private volatile List<String> compression;
+    private volatile Runnable changed = () -> { };
 
     SecurityOptions() {
     }
@@ -58,6 +60,7 @@ public final class SecurityOptions {
      */
     public void setCiphers(List<String> names) {
         ciphers = builder().ciphers(array(names)).build().ciphers();
+        changed.run();
     }
 
     /**
@@ -66,14 +69,17 @@ public final class SecurityOptions {
      */
     public void setDigests(List<String> names) {
         macs = builder().macs(array(names)).build().macs();
+        changed.run();
     }
 
     /**
      * @param names host key algorithms, most preferred first
-     * @throws IllegalArgumentException if the list is empty, repeats a name or holds an unknown name
+     * @throws IllegalArgumentException if the list is empty, repeats a name or holds an unknown name, or (a running
+     *     server) none of its host keys fits any of them: the list is set, but the running connection keeps its own
      */
     public void setKeyTypes(List<String> names) {
         keyTypes = builder().hostKeys(array(names)).build().hostKeys();
+        changed.run();
     }
 
     /**
@@ -82,6 +88,7 @@ public final class SecurityOptions {
      */
     public void setKex(List<String> names) {
         kex = builder().kex(array(names)).build().kex();
+        changed.run();
     }
 
     /**
@@ -90,6 +97,12 @@ public final class SecurityOptions {
      */
     public void setCompression(List<String> names) {
         compression = builder().compression(array(names)).build().compression();
+        changed.run();
+    }
+
+    /** @param action run after every change (a started transport pushes the lists to its engine) */
+    void onChange(Runnable action) {
+        changed = action;
     }
 
     /** @return true once the key exchange list was set explicitly */

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
 import org.sshstack.auth.InteractiveHandler;
@@ -160,7 +159,7 @@ public final class Transport extends TransportSettings implements AutoCloseable 
         claim(Role.CLIENT);
         ClientEngine engine = TransportStart.client(link, options, this::verifyHostKey, random, events,
                 text -> banner = text);
-        BlockingDriver<ClientEngine> d = started(link.start(engine, threads));
+        BlockingDriver<ClientEngine> d = started(engine);
         clientDriver = d;
         awaitStarted(d, bound);
     }
@@ -206,7 +205,7 @@ public final class Transport extends TransportSettings implements AutoCloseable 
         events.onClosed(adapter::forget);
         ServerEngine engine = TransportStart.server(link, options, serverState, adapter, server.getBanner(), events,
                 random);
-        awaitStarted(started(link.start(engine, threads)), bound);
+        awaitStarted(started(engine), bound);
     }
 
     /**
@@ -252,8 +251,11 @@ public final class Transport extends TransportSettings implements AutoCloseable 
         }
     }
 
-    private <E extends SessionEngine> BlockingDriver<E> started(BlockingDriver<E> d) {
+    private <E extends SessionEngine> BlockingDriver<E> started(E engine) throws IOException {
+        engine.transport().setPacketListener(packetTrace()); // before the driver starts: from the first packet
+        BlockingDriver<E> d = link.start(engine, threads);
         driver = d;
+        goLive(d, role.get());
         log().debug("transport started as {} with {}", role.get(), getPeerAddress());
         return d;
     }
@@ -343,11 +345,10 @@ public final class Transport extends TransportSettings implements AutoCloseable 
 
     /**
      * Tries "keyboard-interactive" (RFC 4256); the handler answers each round of prompts on the reading thread.
-     * Note: the submethods hint is not sent yet (the client engine always sends an empty one).
      *
      * @param user the user name
      * @param handler answers the prompts (title, instructions, prompts)
-     * @param submethods the submethods hint (currently ignored, see above)
+     * @param submethods the submethods hint sent to the server (RFC 4256 §3.1), usually ""
      * @return the methods allowed next: empty when authenticated, the server's list on partial success
      * @throws SshException a {@code BadAuthenticationTypeException}, {@code AuthenticationException} or failure
      *     (see the class comment)
@@ -355,7 +356,7 @@ public final class Transport extends TransportSettings implements AutoCloseable 
      */
     public List<String> authInteractive(String user, InteractiveHandler handler, String submethods)
             throws SshException, InterruptedIOException {
-        return auth().run(user, e -> e.authInteractive(user, handler));
+        return auth().run(user, e -> e.authInteractive(user, handler, submethods));
     }
 
     private TransportAuth auth() throws SshException {
@@ -536,8 +537,7 @@ public final class Transport extends TransportSettings implements AutoCloseable 
     }
 
     /**
-     * Server mode: reports a command's exit status on a channel (paramiko's {@code Channel.send_exit_status}),
-     * after the data written so far has left (waiting at most the transport's timeout for it).
+     * Server mode: {@link Channel#sendExitStatus(int)}, waiting at most the transport's timeout for the output.
      *
      * @param channel a channel from {@link #accept}
      * @param status the exit status
@@ -545,7 +545,7 @@ public final class Transport extends TransportSettings implements AutoCloseable 
      * @throws InterruptedIOException if interrupted
      */
     public void sendExitStatus(Channel channel, int status) throws SshException, InterruptedIOException {
-        requests().sendExitStatus(channel, status);
+        channel.sendExitStatus(status, timeout);
     }
 
     /**

@@ -7,7 +7,6 @@ import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
 import org.sshstack.connection.ConnectionChannel;
 import org.sshstack.connection.ConnectionMultiplexer;
-import org.sshstack.connection.SessionRequest;
 import org.sshstack.io.BlockingDriver;
 import org.sshstack.io.ChannelIo;
 import org.sshstack.io.ChannelTimeoutException;
@@ -90,20 +89,6 @@ final class TransportRequests {
             }
             return null;
         });
-    }
-
-    void sendExitStatus(Channel channel, int status) throws SshException, InterruptedIOException {
-        ChannelIo io = channel.io();
-        ConnectionChannel raw = io.channel();
-        Duration previous = io.timeout();
-        io.setTimeout(timeout);
-        try {
-            io.attempt(e -> raw.outboundPending() == 0 || raw.state() != ConnectionChannel.State.OPEN,
-                    "the output to drain"); // RFC 4254 §6.10: the status follows the data
-        } finally {
-            io.setTimeout(previous);
-        }
-        io.driver().call(e -> raw.sendRequest(new SessionRequest.ExitStatus(status & 0xffffffffL), false));
     }
 
     /** Waits for a condition without closing the connection on timeout. */

@@ -8,17 +8,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sshstack.io.BlockingDriver;
 import org.sshstack.keys.SshKeyPair;
+import org.sshstack.session.SessionEngine;
+import org.sshstack.transport.AlgorithmPreferences;
 import org.sshstack.transport.HostKeyVerifier;
+import org.sshstack.transport.PacketListener;
+import org.sshstack.transport.Role;
 import org.sshstack.transport.kex.Moduli;
 
 /**
  * The settings half of {@link Transport}: timeouts, threads, the host key check, algorithm lists, server keys,
- * group-exchange moduli, subsystems and logging. Settings other than the timeout and logging take effect at the next
- * start. Thread-safe (volatile fields, concurrent collections).
+ * group-exchange moduli, subsystems and logging. The timeout, logging, the hex-dump switch and the algorithm lists
+ * ({@link #getSecurityOptions()}) also reach a running transport (the lists at its next key exchange); the other
+ * settings take effect at the next start. Thread-safe (volatile fields, concurrent collections).
  */
 public abstract sealed class TransportSettings permits Transport {
 
@@ -42,6 +49,8 @@ public abstract sealed class TransportSettings permits Transport {
     private volatile HostKeyVerifier hostKeyVerifier;
     private volatile String logChannel = Transport.class.getName();
     private volatile boolean hexdump;
+    private volatile Consumer<String> hexdumpSink;
+    private volatile Runnable liveUpdate = () -> { };
 
     TransportSettings() {
     }
@@ -71,7 +80,10 @@ public abstract sealed class TransportSettings permits Transport {
         hostKeyVerifier = value;
     }
 
-    /** @return the algorithm lists the next start offers (mutable; see {@link SecurityOptions}) */
+    /**
+     * @return the algorithm lists offered in the next negotiation: the start, or on a running transport its next key
+     *     exchange (mutable; see {@link SecurityOptions})
+     */
     public SecurityOptions getSecurityOptions() {
         return options;
     }
@@ -133,6 +145,7 @@ public abstract sealed class TransportSettings permits Transport {
     /** @param name the SLF4J logger name this transport logs to (default {@code org.sshstack.client.Transport}) */
     public void setLogChannel(String name) {
         logChannel = Objects.requireNonNull(name, "name");
+        liveUpdate.run();
     }
 
     /** @return the SLF4J logger name this transport logs to */
@@ -141,18 +154,61 @@ public abstract sealed class TransportSettings permits Transport {
     }
 
     /**
-     * Records the hex-dump switch. Honest note: sshstack does not produce packet hex dumps yet (the engine has no
-     * public packet hook); the switch is kept for API compatibility and reported by {@link #getHexdump()}.
+     * Logs a hex dump of every packet sent and received, at DEBUG on the log channel (paramiko's
+     * {@code set_hexdump}); before or after start. The payloads of USERAUTH_REQUEST (passwords) and
+     * USERAUTH_INFO_RESPONSE (keyboard-interactive answers) are never dumped: they appear as {@code <redacted>}
+     * with their length. Off (the default), the engine does no per-packet work for it.
      *
      * @param value the switch
      */
     public void setHexdump(boolean value) {
         hexdump = value;
+        liveUpdate.run();
     }
 
-    /** @return the hex-dump switch (see {@link #setHexdump}: no dumps are produced yet) */
+    /** @return the hex-dump switch */
     public boolean getHexdump() {
         return hexdump;
+    }
+
+    /** @return the packet hook the hex-dump switch asks for: a dumper when on, null when off */
+    final PacketListener packetTrace() {
+        if (!hexdump) {
+            return null;
+        }
+        Consumer<String> sink = hexdumpSink;
+        if (sink != null) {
+            return new HexDump(sink, () -> true);
+        }
+        Logger log = log();
+        return new HexDump(log::debug, log::isDebugEnabled);
+    }
+
+    /** Test seam: sends hex dumps to {@code sink} instead of the logger (null: back to the logger). */
+    final void setHexdumpSink(Consumer<String> sink) {
+        hexdumpSink = sink;
+        liveUpdate.run();
+    }
+
+    /**
+     * Once started: pushes the live settings (hex dump, algorithm lists) to the running engine now and after every
+     * later change of them.
+     *
+     * @param driver the running connection
+     * @param role its role
+     */
+    final void goLive(BlockingDriver<? extends SessionEngine> driver, Role role) {
+        Runnable update = () -> {
+            PacketListener trace = packetTrace();
+            AlgorithmPreferences offer = TransportStart.preferences(role, options, serverState);
+            driver.run(e -> {
+                e.transport().setPacketListener(trace);
+                e.transport().setOfferedAlgorithms(offer);
+            });
+        };
+        liveUpdate = update;
+        options.onChange(update);
+        update.run();
     }
 
     /** @return the host key check, or null */

@@ -18,6 +18,7 @@ import org.sshstack.session.ClientSessionConfig;
 import org.sshstack.session.ServerEngine;
 import org.sshstack.session.ServerSessionConfig;
 import org.sshstack.session.SessionEngine;
+import org.sshstack.transport.AlgorithmPreferences;
 import org.sshstack.transport.HostKeyVerifier;
 import org.sshstack.transport.Role;
 import org.sshstack.transport.TransportConfig;
@@ -39,7 +40,7 @@ final class TransportStart {
     static ClientEngine client(TransportLink link, SecurityOptions options, HostKeyVerifier verifier,
             SecureRandom random, TransportEvents events, Consumer<String> banners) {
         TransportConfig config = TransportConfig.client(link.host(), link.port())
-                .algorithms(options.toPreferences(Role.CLIENT, List.of())).hostKeyVerifier(verifier)
+                .algorithms(preferences(Role.CLIENT, options, null)).hostKeyVerifier(verifier)
                 .random(random).build();
         ClientSessionConfig session = ClientSessionConfig.defaults().withListener(events)
                 .withAuth(ClientAuthConfig.defaults().withBannerListener(banners));
@@ -51,7 +52,7 @@ final class TransportStart {
             throws SshException {
         Moduli groups = state.moduli();
         TransportConfig.Builder config = TransportConfig.server(state.hostKeys(random))
-                .algorithms(options.toPreferences(Role.SERVER, groups == null ? List.of() : List.of(GEX)))
+                .algorithms(preferences(Role.SERVER, options, state))
                 .random(random);
         if (groups != null) {
             config.dhGroups(groups);
@@ -60,6 +61,20 @@ final class TransportStart {
         ServerSessionConfig session = ServerSessionConfig.of(adapter, banner == null ? auth : auth.withBanner(banner),
                 result -> adapter).withListener(events);
         return new ServerEngine(config.build(), session, link.ipAddress());
+    }
+
+    /**
+     * The lists a role offers: the options, with group exchange added to a server's default kex list when it has
+     * moduli.
+     *
+     * @param role the side
+     * @param options the lists set
+     * @param state a server's state (moduli), or null for a client
+     * @return the preferences
+     */
+    static AlgorithmPreferences preferences(Role role, SecurityOptions options, TransportServerState state) {
+        boolean gex = role == Role.SERVER && state != null && state.moduli() != null;
+        return options.toPreferences(role, gex ? List.of(GEX) : List.of());
     }
 
     /**

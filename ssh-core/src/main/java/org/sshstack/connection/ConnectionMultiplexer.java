@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
 import org.sshstack.SshProtocolException;
+import org.sshstack.transport.PayloadSink;
 import org.sshstack.wire.ChannelOpen;
 import org.sshstack.wire.GlobalRequest;
 import org.sshstack.wire.MessageNumbers;

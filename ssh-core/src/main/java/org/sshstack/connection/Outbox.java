@@ -3,6 +3,7 @@ package org.sshstack.connection;
 import java.util.ArrayDeque;
 import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
+import org.sshstack.transport.PayloadSink;
 
 /**
  * The ordered, bounded queue of payloads the transport refused for now; everything goes out in submission order.

@@ -60,4 +60,16 @@ public interface SshEventListener {
     /** @param event the peer reported a command's exit status or signal */
     default void exitStatusReceived(ExitStatusReceived event) {
     }
+
+    /** @param event user authentication succeeded: a session began */
+    default void sessionOpened(SessionOpened event) {
+    }
+
+    /** @param event the connection of an opened session closed */
+    default void sessionClosed(SessionClosed event) {
+    }
+
+    /** @param event the peer sent a global request, and it was decided */
+    default void globalRequestReceived(GlobalRequestReceived event) {
+    }
 }

@@ -1,5 +1,7 @@
 package org.sshstack.server;
 
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,12 +14,13 @@ import org.sshstack.connection.SessionRequest;
 import org.sshstack.io.BlockingDriver;
 import org.sshstack.io.ChannelInputStream;
 import org.sshstack.io.ChannelIo;
-import org.sshstack.io.ChannelOutputStream;
+import org.sshstack.io.ChannelTimeoutException;
 import org.sshstack.session.ServerEngine;
 
 /**
- * One exec, shell or subsystem run on the server's executor: gives the handler the channel's blocking streams, then
- * sends exit-status, EOF and CLOSE (RFC 4254 §6.10, §5.3).
+ * One exec, shell or subsystem run on the server's executor: gives the handler the channel's blocking streams (reads
+ * without a bound, writes bounded by the server's write timeout), then sends exit-status, EOF and CLOSE (RFC 4254
+ * §6.10, §5.3) once the output has left, or closes the channel at once if the client read nothing for that long.
  */
 final class CommandTask implements Runnable {
 
@@ -25,27 +28,32 @@ final class CommandTask implements Runnable {
 
     /** What was requested. */
     record Request(String user, String command, Map<String, String> env,
-            Optional<SessionRequest.PtyRequest> pty) {
+            Optional<SessionRequest.PtyRequest> pty, SessionControl control) {
     }
 
     private final CompletableFuture<BlockingDriver<ServerEngine>> driver;
     private final ConnectionChannel channel;
     private final Request request;
     private final CommandHandler handler;
+    private final Duration writeTimeout;
 
     CommandTask(CompletableFuture<BlockingDriver<ServerEngine>> driver, ConnectionChannel channel, Request request,
-            CommandHandler handler) {
+            CommandHandler handler, Duration writeTimeout) {
         this.driver = driver;
         this.channel = channel;
         this.request = request;
         this.handler = handler;
+        this.writeTimeout = writeTimeout;
     }
 
     @Override
     public void run() {
-        ChannelIo io;
+        ChannelIo in;
+        ChannelIo out;
         try {
-            io = new ChannelIo(driver.get(), channel);
+            in = new ChannelIo(driver.get(), channel);
+            out = new ChannelIo(driver.get(), channel);
+            out.setTimeout(writeTimeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -55,13 +63,13 @@ final class CommandTask implements Runnable {
         int status;
         try {
             status = handler.run(new ServerCommand(request.user(), request.command(), request.env(),
-                    request.pty(), new ChannelInputStream(io, false), new ChannelOutputStream(io, false),
-                    new ChannelOutputStream(io, true)));
+                    request.pty(), new ChannelInputStream(in, false), new HandlerOutput(out, false),
+                    new HandlerOutput(out, true), request.control()));
         } catch (Exception e) {
             LOG.debug("command handler failed", e);
             status = 255;
         }
-        finish(io, status);
+        finish(out, status);
     }
 
     private void finish(ChannelIo io, int status) {
@@ -75,7 +83,10 @@ final class CommandTask implements Runnable {
                 channel.close();
                 return null;
             });
-        } catch (SshException | java.io.InterruptedIOException e) {
+        } catch (ChannelTimeoutException e) {
+            LOG.debug("the client read nothing for {}: closing the channel", writeTimeout);
+            io.abort();
+        } catch (SshException | InterruptedIOException e) {
             LOG.debug("could not report the exit status", e);
         }
     }

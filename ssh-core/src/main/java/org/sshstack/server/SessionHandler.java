@@ -16,7 +16,8 @@ import org.sshstack.session.ServerEngine;
 
 /**
  * The connection handler of one authenticated user: accepts session channels (RFC 4254 §6.1), keeps their env and
- * pty requests, and starts exec, shell or subsystem work on the server's executor (never on the reading thread).
+ * pty requests, and starts exec, shell or subsystem work on the server's executor (never on the reading thread);
+ * window-change and signal requests (RFC 4254 §6.7, §6.9) go on to the running command's {@link SessionControl}.
  * Called under the engine lock only.
  */
 final class SessionHandler implements ConnectionHandler {
@@ -25,6 +26,8 @@ final class SessionHandler implements ConnectionHandler {
     private static final class Pending {
         final Map<String, String> env = new HashMap<>();
         SessionRequest.PtyRequest pty;
+        SessionRequest.WindowChange resized;
+        SessionControl control;
         boolean started;
     }
 
@@ -44,6 +47,7 @@ final class SessionHandler implements ConnectionHandler {
         if (!channel.type().equals("session")) {
             return OpenDecision.refuse(OpenFailureReason.UNKNOWN_CHANNEL_TYPE, "only session channels");
         }
+        channels.keySet().removeIf(c -> c.state() == ConnectionChannel.State.CLOSED);
         channels.put(channel, new Pending());
         return OpenDecision.accept();
     }
@@ -62,7 +66,19 @@ final class SessionHandler implements ConnectionHandler {
             pending.pty = pty;
             return true;
         }
-        if (request instanceof SessionRequest.WindowChange) {
+        if (request instanceof SessionRequest.WindowChange change) {
+            if (pending.control != null) {
+                pending.control.windowChanged(change);
+            } else {
+                pending.resized = change; // before the command: only its size counts
+            }
+            return true;
+        }
+        if (request instanceof SessionRequest.Signal signal) {
+            if (pending.control == null) {
+                return false; // nothing runs yet to be signalled
+            }
+            pending.control.signalled(signal.signalName());
             return true;
         }
         if (request instanceof SessionRequest.Exec exec && server.commands() != null) {
@@ -82,10 +98,13 @@ final class SessionHandler implements ConnectionHandler {
             return false;
         }
         pending.started = true;
-        channels.remove(channel);
+        pending.control = new SessionControl(server.executor(), Optional.ofNullable(pending.pty));
+        if (pending.resized != null) {
+            pending.control.windowChanged(pending.resized);
+        }
         try {
             server.executor().execute(new CommandTask(driver, channel, new CommandTask.Request(user, command,
-                    pending.env, Optional.ofNullable(pending.pty)), handler));
+                    pending.env, Optional.ofNullable(pending.pty), pending.control), handler, server.writeTimeout()));
             return true;
         } catch (RejectedExecutionException e) {
             return false;

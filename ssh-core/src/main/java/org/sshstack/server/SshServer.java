@@ -85,6 +85,10 @@ public final class SshServer implements AutoCloseable {
         return config.executor;
     }
 
+    Duration writeTimeout() {
+        return config.writeTimeout;
+    }
+
     private void acceptLoop() {
         while (!listener.isClosed()) {
             Socket socket;

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,14 @@ import org.sshstack.transport.kex.ServerHostKey;
 /** Settings of an {@link SshServer}: address, host keys, authenticators, handlers, threads and limits. */
 public final class SshServerBuilder {
 
+    /**
+     * Default bound of one blocked handler write: 10 minutes. A write blocks while the client's window is full, that
+     * is while the client reads nothing; 10 minutes lets a person pause a terminal (Ctrl-S, a pager) or a slow link
+     * drain a full 2 MiB window (about 28 kbit/s), yet frees the executor thread of a vanished or stuck client long
+     * before TCP keepalive (2 hours by default) would notice it.
+     */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofMinutes(10);
+
     InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     final List<ServerHostKey> hostKeys = new ArrayList<>();
     PasswordAuthenticator passwords;
@@ -35,6 +44,7 @@ public final class SshServerBuilder {
     ThreadFactory threads = new SshThreads("sshstack-server");
     int maxSessions = 10;
     int maxUnauthenticated = 10;
+    Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
 
     SshServerBuilder() {
     }
@@ -139,6 +149,23 @@ public final class SshServerBuilder {
         return this;
     }
 
+    /**
+     * How long a command handler's write to stdout or stderr may wait for the client to read (window space), and
+     * how long the end of a command waits for its output to leave. When it elapses the write throws
+     * {@link org.sshstack.io.ChannelTimeoutException} (an {@link IOException}) and the channel is closed.
+     *
+     * @param value a positive duration (default {@link #DEFAULT_WRITE_TIMEOUT})
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public SshServerBuilder writeTimeout(Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("the write timeout must be positive");
+        }
+        writeTimeout = value;
+        return this;
+    }
+
     /** @return the server, not yet started, with a copy of these settings */
     public SshServer build() {
         if (hostKeys.isEmpty() || executor == null) {
@@ -157,6 +184,7 @@ public final class SshServerBuilder {
         copy.threads = threads;
         copy.maxSessions = maxSessions;
         copy.maxUnauthenticated = maxUnauthenticated;
+        copy.writeTimeout = writeTimeout;
         return new SshServer(copy);
     }
 }

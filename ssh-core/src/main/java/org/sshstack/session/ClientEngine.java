@@ -10,7 +10,6 @@ import org.sshstack.SshException;
 import org.sshstack.auth.ClientAuthenticator;
 import org.sshstack.auth.InteractiveHandler;
 import org.sshstack.auth.PublicKeyIdentity;
-import org.sshstack.connection.ConnectionMultiplexer;
 import org.sshstack.transport.Role;
 import org.sshstack.transport.TransportConfig;
 
@@ -28,7 +27,7 @@ public final class ClientEngine extends SessionEngine {
     private static final String USERAUTH = "ssh-userauth";
 
     private final ClientSessionConfig config;
-    private final EventBridge bridge;
+    private final String peer;
     private final ArrayDeque<Runnable> completions = new ArrayDeque<>();
     private final List<CompletableFuture<List<String>>> outstanding = new ArrayList<>();
     private ClientAuthenticator authenticator;
@@ -43,12 +42,14 @@ public final class ClientEngine extends SessionEngine {
      * @throws IllegalArgumentException if the transport configuration is not a client's
      */
     public ClientEngine(TransportConfig transportConfig, ClientSessionConfig config) {
-        super(transportConfig, config.outboundHighWater());
+        super(transportConfig, config.outboundHighWater(), config.listener());
         if (transportConfig.role() != Role.CLIENT) {
             throw new IllegalArgumentException("a client engine needs a client transport configuration");
         }
         this.config = config;
-        this.bridge = new EventBridge("client", transportConfig.listener(), config.listener());
+        String host = transportConfig.host();
+        this.peer = host.isEmpty() ? "" : (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":"
+                + transportConfig.port();
         try {
             transport.requestService(USERAUTH);
         } catch (SshException e) {
@@ -87,10 +88,21 @@ public final class ClientEngine extends SessionEngine {
     /**
      * @param user the user name
      * @param handler answers the server's prompts (called on the engine's thread)
-     * @return the outcome of "keyboard-interactive" (RFC 4256)
+     * @return the outcome of "keyboard-interactive" (RFC 4256), with no submethods hint
      */
     public CompletableFuture<List<String>> authInteractive(String user, InteractiveHandler handler) {
-        return attempt(a -> a.authInteractive(user, handler, ""));
+        return authInteractive(user, handler, "");
+    }
+
+    /**
+     * @param user the user name
+     * @param handler answers the server's prompts (called on the engine's thread)
+     * @param submethods the submethods hint sent to the server (RFC 4256 §3.1: comma-separated, usually empty)
+     * @return the outcome of "keyboard-interactive" (RFC 4256)
+     */
+    public CompletableFuture<List<String>> authInteractive(String user, InteractiveHandler handler,
+            String submethods) {
+        return attempt(a -> a.authInteractive(user, handler, submethods));
     }
 
     private CompletableFuture<List<String>> attempt(Function<ClientAuthenticator,
@@ -154,9 +166,8 @@ public final class ClientEngine extends SessionEngine {
         }
         authenticator.onPayload(payload);
         if (authenticator.isAuthenticated() && connection == null) {
-            transport.authenticated(); // RFC 4252 §5.1: the client on receiving USERAUTH_SUCCESS
-            connection = new ConnectionMultiplexer(config.connection(), sink::sendConnection, config.handler(),
-                    bridge);
+            // RFC 4252 §5.1: the client on receiving USERAUTH_SUCCESS
+            startConnection(config.connection(), config.handler(), authenticator.username().orElse(""), peer);
         }
     }
 

@@ -9,7 +9,6 @@ import org.sshstack.auth.ServerAuthContext;
 import org.sshstack.auth.ServerAuthResult;
 import org.sshstack.auth.ServerAuthenticator;
 import org.sshstack.connection.ConnectionHandler;
-import org.sshstack.connection.ConnectionMultiplexer;
 import org.sshstack.transport.Role;
 import org.sshstack.transport.TransportConfig;
 
@@ -24,7 +23,6 @@ public final class ServerEngine extends SessionEngine {
     private final ServerSessionConfig config;
     private final String peerAddress;
     private final LongSupplier nanoClock;
-    private final EventBridge bridge;
     private ServerAuthenticator authenticator;
 
     /**
@@ -36,14 +34,13 @@ public final class ServerEngine extends SessionEngine {
      * @throws IllegalArgumentException if the transport configuration is not a server's
      */
     public ServerEngine(TransportConfig transportConfig, ServerSessionConfig config, String peerAddress) {
-        super(transportConfig, config.outboundHighWater());
+        super(transportConfig, config.outboundHighWater(), config.listener());
         if (transportConfig.role() != Role.SERVER) {
             throw new IllegalArgumentException("a server engine needs a server transport configuration");
         }
         this.config = config;
         this.peerAddress = Objects.requireNonNull(peerAddress, "peerAddress");
         this.nanoClock = transportConfig.nanoClock();
-        this.bridge = new EventBridge("server", transportConfig.listener(), config.listener());
     }
 
     /** @return who authenticated, with the restrictions in force; empty before success */
@@ -78,9 +75,8 @@ public final class ServerEngine extends SessionEngine {
             return;
         }
         ServerAuthResult result = authenticator.result().orElseThrow();
-        transport.authenticated();
         ConnectionHandler handler = new RestrictedHandler(config.handlers().apply(result), result.restrictions());
-        connection = new ConnectionMultiplexer(config.connection(), sink::sendConnection, handler, bridge);
+        startConnection(config.connection(), handler, result.username(), peerAddress);
     }
 
     @Override

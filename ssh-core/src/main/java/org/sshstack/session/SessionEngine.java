@@ -1,14 +1,19 @@
 package org.sshstack.session;
 
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
 import org.sshstack.connection.ConnectionChannel;
+import org.sshstack.connection.ConnectionConfig;
+import org.sshstack.connection.ConnectionHandler;
+import org.sshstack.connection.ConnectionListener;
 import org.sshstack.connection.ConnectionMultiplexer;
 import org.sshstack.transport.ProtocolEngine;
 import org.sshstack.transport.ServiceHandler;
 import org.sshstack.transport.TransportConfig;
 import org.sshstack.transport.TransportEngine;
+import org.sshstack.wire.GlobalRequest;
 import org.sshstack.wire.MessageNumbers;
 
 /**
@@ -16,6 +21,8 @@ import org.sshstack.wire.MessageNumbers;
  * channel multiplexer on top. Payloads 50-79 go to the role's authenticator; 80-127 go to the multiplexer once
  * authentication succeeded (earlier: PROTOCOL_ERROR, SECURITY.md A3); numbers nobody knows are answered with
  * UNIMPLEMENTED. After every call that moves bytes or time, data the transport refused is offered again.
+ * Events: the transport's, plus authentication, channels, the session (SessionOpened at authentication,
+ * SessionClosed at the close) and the peer's global requests, through the transport configuration's listener.
  *
  * <p>Not thread-safe: a driver confines the engine to one thread at a time, and calls channel methods on that
  * thread too.
@@ -26,12 +33,18 @@ public abstract sealed class SessionEngine implements ProtocolEngine permits Cli
     final TransportEngine transport;
     /** The payload sinks of the upper layers. */
     final SessionSink sink;
+    /** Reports events and passes connection callbacks on to the application. */
+    final EventBridge bridge;
     /** The channel multiplexer, once authenticated. */
     ConnectionMultiplexer connection;
+    private final LongSupplier clock;
 
-    SessionEngine(TransportConfig config, int outboundHighWater) {
+    SessionEngine(TransportConfig config, int outboundHighWater, ConnectionListener listener) {
         this.transport = new TransportEngine(config);
         this.sink = new SessionSink(transport, outboundHighWater);
+        this.clock = config.nanoClock();
+        this.bridge = new EventBridge(config.role().name().toLowerCase(java.util.Locale.ROOT), config.listener(),
+                listener);
         transport.setServiceHandler(new Router());
     }
 
@@ -147,6 +160,20 @@ public abstract sealed class SessionEngine implements ProtocolEngine permits Cli
         return transport.closeException();
     }
 
+    /**
+     * Starts the connection protocol once authentication succeeded (RFC 4252 §5.1) and reports SessionOpened.
+     *
+     * @param config the connection settings
+     * @param handler the application's decisions
+     * @param user the authenticated user
+     * @param peer the peer's address as known, or ""
+     */
+    final void startConnection(ConnectionConfig config, ConnectionHandler handler, String user, String peer) {
+        transport.authenticated();
+        connection = new ConnectionMultiplexer(config, sink::sendConnection, bridge.deciding(handler), bridge);
+        bridge.sessionOpened(user, peer, clock.getAsLong());
+    }
+
     /** The service the role's authenticator starts on. */
     abstract void serviceStarted(String serviceName) throws SshException;
 
@@ -172,6 +199,9 @@ public abstract sealed class SessionEngine implements ProtocolEngine permits Cli
             transport.disconnect(e.reason(), e.getMessage());
             throw e;
         } finally {
+            if (transport.isClosed()) {
+                bridge.connectionEnded(clock.getAsLong());
+            }
             settle();
         }
     }
@@ -190,6 +220,13 @@ public abstract sealed class SessionEngine implements ProtocolEngine permits Cli
             // SECURITY.md A3: the transport checks this too; the composed engine agrees
             throw new SshException(DisconnectReason.PROTOCOL_ERROR, MessageNumbers.name(number)
                     + " before authentication completed");
+        }
+        if (number == MessageNumbers.GLOBAL_REQUEST) {
+            GlobalRequest request = GlobalRequest.decode(payload); // RFC 4254 §4
+            bridge.globalRequestStarting();
+            connection.onPayload(payload);
+            bridge.globalRequestDone(request.requestName(), request.wantReply());
+            return;
         }
         if (number > 127 || !connection.onPayload(payload)) {
             transport.rejectCurrentPacket(); // RFC 4253 §11.4

@@ -25,16 +25,17 @@ final class SessionSink {
         this.highWater = highWater;
     }
 
-    /** The auth layer's sink: never refuses; holds what the transport cannot take yet. */
-    void sendAuth(byte[] payload) {
+    /** The auth layer's sink: never refuses (always true); holds what the transport cannot take yet. */
+    boolean sendAuth(byte[] payload) {
         if (held.isEmpty() && offer(payload)) {
-            return;
+            return true;
         }
         if (held.size() >= MAX_HELD) {
             transport.disconnect(DisconnectReason.BY_APPLICATION, "too many authentication messages queued");
-            return;
+            return true;
         }
         held.add(payload);
+        return true;
     }
 
     /** The connection layer's sink: false means "keep it and wait for onWritable". */

@@ -54,7 +54,7 @@ abstract class TransportCore {
 
     final TransportConfig config;
     final Role role;
-    final AlgorithmPreferences offer;
+    AlgorithmPreferences offer;
     final PacketEncoder encoder;
     final PacketDecoder decoder;
     final PendingPayloads pending;
@@ -84,6 +84,7 @@ abstract class TransportCore {
     boolean startSendCompressionOnFlush;
     long nextKeepaliveNanos = Long.MAX_VALUE;
     int keepalivesUnanswered;
+    PacketListener packetListener;
 
     TransportCore(TransportConfig config, PacketEncoder encoder, PacketDecoder decoder) {
         this.config = config;
@@ -91,13 +92,20 @@ abstract class TransportCore {
         this.encoder = encoder;
         this.decoder = decoder;
         this.pending = new PendingPayloads(config.maxQueuedBytes());
-        this.offer = role == Role.SERVER ? serverOffer(config) : config.algorithms();
+        this.offer = offerFor(config.algorithms());
         this.byteLimit = config.rekeyBytes();
     }
 
-    /** The server offers only host key algorithms it can sign with (an engine never negotiates one it cannot). */
-    private static AlgorithmPreferences serverOffer(TransportConfig config) {
-        AlgorithmPreferences prefs = config.algorithms();
+    /**
+     * What this engine offers for the given preferences: a client all of them; a server only the host key algorithms
+     * it can sign with (an engine never negotiates one it cannot).
+     *
+     * @throws IllegalArgumentException if a server holds no key for any of the host key algorithms
+     */
+    final AlgorithmPreferences offerFor(AlgorithmPreferences prefs) {
+        if (role != Role.SERVER) {
+            return prefs;
+        }
         List<String> usable = new ArrayList<>();
         for (String algorithm : prefs.hostKeys()) {
             if (hostKeyFor(config.hostKeys(), algorithm) != null) {
@@ -159,6 +167,7 @@ abstract class TransportCore {
     /** Encodes and queues one packet; checks the rekey limits afterwards. */
     final void writePacket(byte[] payload) throws SshException {
         int number = payload[0] & 0xff;
+        tracePacket(PacketListener.Direction.OUTBOUND, payload);
         beforeSend(number);
         int n = encoder.encode(payload, 0, payload.length);
         writeWire(encoder.buffer(), n);
@@ -221,6 +230,14 @@ abstract class TransportCore {
         }
     }
 
+    /** Shows a packet to the packet listener, if one is installed (nothing else happens without one). */
+    final void tracePacket(PacketListener.Direction direction, byte[] payload) {
+        PacketListener traced = packetListener;
+        if (traced != null) {
+            traced.onPacket(direction, payload[0] & 0xff, payload);
+        }
+    }
+
     final void sendUnimplemented() throws SshException {
         long seq = Integer.toUnsignedLong(decoder.sequenceNumber() - 1); // RFC 4253 §11.4: the rejected packet
         writePacket(new Unimplemented(seq).encode());
@@ -237,6 +254,7 @@ abstract class TransportCore {
             throw new SshException(DisconnectReason.PROTOCOL_ERROR, "more than " + config.preAuthPacketLimit()
                     + " packets before authentication");
         }
+        tracePacket(PacketListener.Direction.INBOUND, payload);
         packetsSinceNewKeys++;
         if (ignoreNextPacket) {
             ignoreNextPacket = false; // RFC 4253 §7: the peer's wrong guess

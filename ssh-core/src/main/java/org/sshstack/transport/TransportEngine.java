@@ -32,7 +32,7 @@ import org.sshstack.wire.Ignore;
  *
  * <p>Not thread-safe: a driver confines each engine to one thread at a time. No I/O, no threads, no clock reads but
  * the configured {@link TransportConfig#nanoClock()}, no randomness but the configured {@link java.security.SecureRandom}.
- * Nothing is logged or formatted per packet.
+ * Nothing is logged or formatted per packet; a {@link PacketListener} (off by default) sees every payload.
  */
 public final class TransportEngine extends TransportServices implements ProtocolEngine {
 
@@ -377,6 +377,34 @@ public final class TransportEngine extends TransportServices implements Protocol
         return queuedBytes();
     }
 
+    /**
+     * Installs the packet hook: from now on every payload sent or received is shown to it (see
+     * {@link PacketListener}). Installed before any packet was received, it is first shown our initial KEXINIT,
+     * which the constructor queued, so it sees the whole conversation. Call it on the engine's thread (under the
+     * driver's engine lock).
+     *
+     * @param listener the listener, or null to remove it (the default: no per-packet work)
+     */
+    public void setPacketListener(PacketListener listener) {
+        packetListener = listener;
+        if (listener != null && kexCount == 0 && kex != null && encoder().counters().packets() == 1
+                && decoder().counters().packets() == 0) {
+            tracePacket(PacketListener.Direction.OUTBOUND, kex.ours.encode());
+        }
+    }
+
+    /**
+     * Replaces the algorithm lists for the next KEXINIT this engine sends: the next rekey, whoever starts it (RFC 4253
+     * §9: each exchange negotiates afresh). A key exchange already running keeps the lists it was started with. A
+     * server's host key list is cut to the keys it holds, as at construction.
+     *
+     * @param preferences the new lists
+     * @throws IllegalArgumentException if a server holds no key for any of the host key algorithms
+     */
+    public void setOfferedAlgorithms(AlgorithmPreferences preferences) {
+        offer = offerFor(Objects.requireNonNull(preferences, "preferences"));
+    }
+
     /** @return the algorithm lists this engine offers (a server's host key list is cut to the keys it holds) */
     public AlgorithmPreferences offeredAlgorithms() {
         return offered();
@@ -445,6 +473,7 @@ public final class TransportEngine extends TransportServices implements Protocol
         String text = description == null ? "" : description;
         try {
             byte[] payload = new Disconnect(reason, text.length() > 200 ? text.substring(0, 200) : text).encode();
+            tracePacket(PacketListener.Direction.OUTBOUND, payload);
             int n = encoder().encode(payload, 0, payload.length);
             out.write(encoder().buffer(), 0, n);
         } catch (SshException | RuntimeException ignored) {

@@ -6,6 +6,7 @@ import org.sshstack.SshException;
 import org.sshstack.SshProtocolException;
 import org.sshstack.crypto.compression.CompressionAlgorithm;
 import org.sshstack.event.DebugReceived;
+import org.sshstack.event.GlobalRequestReceived;
 import org.sshstack.event.KexStarted;
 import org.sshstack.event.KexTrigger;
 import org.sshstack.event.SshEventListener;
@@ -148,6 +149,8 @@ abstract class TransportServices extends TransportCore {
         if (request.wantReply()) {
             writePacket(new RequestFailure().encode()); // as OpenSSH answers keepalive@openssh.com
         }
+        listener().globalRequestReceived(new GlobalRequestReceived(role == Role.CLIENT ? "client" : "server",
+                TransportEngine.sanitize(request.requestName()), request.wantReply(), false));
         return true;
     }
 

@@ -30,6 +30,7 @@ final class AuthHarness {
         client = new ClientAuthenticator(SESSION_ID, p -> {
             toServer.add(p);
             clientSent.add(p);
+            return true;
         }, clientConfig.withBannerListener(banners::add).withListener(events::add));
         server = new ServerAuthenticator(handler, serverConfig.withListener(events::add),
                 new ServerAuthContext(SESSION_ID, "192.0.2.10", now, Instant.parse("2030-01-01T00:00:00Z")),

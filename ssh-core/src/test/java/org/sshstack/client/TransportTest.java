@@ -45,6 +45,7 @@ class TransportTest {
     static final class Server implements ServerInterface {
         final CompletableFuture<String> exec = new CompletableFuture<>();
         final Map<String, String> env = new ConcurrentHashMap<>();
+        final List<String> submethods = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public List<String> getAllowedAuths(String username) {
@@ -75,6 +76,7 @@ class TransportTest {
 
         @Override
         public InteractiveStep checkAuthInteractive(String username, String submethods) {
+            this.submethods.add(submethods);
             return InteractiveStep.ask(new InteractiveQuery("", "", List.of(new Prompt("Password: ", false))));
         }
 
@@ -98,7 +100,7 @@ class TransportTest {
         @Override
         public boolean checkChannelEnvRequest(Channel channel, String name, String value) {
             env.put(name, value);
-            return true;
+            return !name.startsWith("NO_");
         }
 
         @Override

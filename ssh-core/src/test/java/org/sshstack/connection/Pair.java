@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.sshstack.SshException;
+import org.sshstack.transport.PayloadSink;
 
 /** Two multiplexers wired in memory (client and server), with sinks that can simulate a full transport queue. */
 final class Pair {

@@ -2,6 +2,7 @@ package org.sshstack.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -19,10 +20,6 @@ import org.sshstack.auth.ServerAuthResult;
 import org.sshstack.connection.ConnectionChannel;
 import org.sshstack.connection.ConnectionHandler;
 import org.sshstack.crypto.signature.JcaSshSigner;
-import org.sshstack.event.AuthAttempted;
-import org.sshstack.event.ChannelClosed;
-import org.sshstack.event.ChannelOpened;
-import org.sshstack.event.ExitStatusReceived;
 import org.sshstack.event.SshEventListener;
 import org.sshstack.keys.KeyGenerator;
 import org.sshstack.keys.SshKeyPair;
@@ -41,29 +38,22 @@ final class SessionPair {
     static final SshKeyPair HOST_KEY = KeyGenerator.ed25519("host", seeded(3));
     static final Instant WALL_CLOCK = Instant.parse("2030-01-01T00:00:00Z");
 
-    /** Events of one side, recorded. */
-    static final class Events implements SshEventListener {
+    /** Events of one side, recorded: every event record the listener is given, in order. */
+    static final class Events {
         final List<Object> all = new ArrayList<>();
-
-        @Override
-        public void authAttempted(AuthAttempted event) {
-            all.add(event);
-        }
-
-        @Override
-        public void channelOpened(ChannelOpened event) {
-            all.add(event);
-        }
-
-        @Override
-        public void channelClosed(ChannelClosed event) {
-            all.add(event);
-        }
-
-        @Override
-        public void exitStatusReceived(ExitStatusReceived event) {
-            all.add(event);
-        }
+        final SshEventListener listener = (SshEventListener) Proxy.newProxyInstance(
+                SshEventListener.class.getClassLoader(), new Class<?>[] {SshEventListener.class},
+                (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return switch (method.getName()) {
+                            case "equals" -> proxy == args[0];
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            default -> "Events";
+                        };
+                    }
+                    all.add(args[0]); // every listener method takes one event record
+                    return null;
+                });
     }
 
     long now = 1_000_000_000L;
@@ -86,10 +76,10 @@ final class SessionPair {
             Function<ServerAuthResult, ConnectionHandler> handlers, UnaryOperator<ClientSessionConfig> clientSetup,
             UnaryOperator<ServerSessionConfig> serverSetup) {
         TransportConfig clientTransport = TransportConfig.client("localhost", 22).random(seeded(1))
-                .nanoClock(() -> now).listener(clientEvents).hostKeyVerifier(InsecureAcceptAllHostKeys.INSTANCE)
-                .build();
+                .nanoClock(() -> now).listener(clientEvents.listener)
+                .hostKeyVerifier(InsecureAcceptAllHostKeys.INSTANCE).build();
         TransportConfig serverTransport = TransportConfig.server(List.of(hostKey())).random(seeded(2))
-                .nanoClock(() -> now).listener(serverEvents).build();
+                .nanoClock(() -> now).listener(serverEvents.listener).build();
         ServerAuthConfig authConfig = authSetup.apply(ServerAuthConfig.defaults(seeded(4))
                 .withFailureDelay(Duration.ZERO, Duration.ZERO));
         client = new ClientEngine(clientTransport, clientSetup.apply(ClientSessionConfig.defaults()));
