@@ -2,7 +2,9 @@ package org.sshstack.sftp.server;
 
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.CopyOption;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileAttribute;
 import java.util.HashSet;
@@ -47,10 +50,7 @@ final class JailedFiles {
             throws IOException {
         Set<OpenOption> all = new HashSet<>(options);
         all.add(NOFOLLOW);
-        Path relative = root.root().relativize(real);
-        if (relative.toString().isEmpty()) {
-            throw new FileSystemException("/", null, "is a directory");
-        }
+        Path relative = relativeName(real);
         SecureDirectoryStream<Path> parent = parentOf(relative);
         if (parent == null) {
             checkNoLinks(relative);
@@ -90,6 +90,93 @@ final class JailedFiles {
                 throw linkOr(parent, name, e);
             }
         }
+    }
+
+    /**
+     * Removes a file or link (unlinkat(2)), never a directory and never through a link.
+     *
+     * @param real a path from {@link SftpRoot#resolveNoFollow}
+     * @param directory remove a directory (rmdir) instead of a file (remove)
+     * @throws IOException as the removal failed
+     */
+    void delete(Path real, boolean directory) throws IOException {
+        Path relative = relativeName(real);
+        SecureDirectoryStream<Path> parent = parentOf(relative);
+        if (parent == null) {
+            checkParents(relative);
+            if (Files.isDirectory(real, NOFOLLOW) != directory) {
+                throw new FileSystemException(relative.toString(), null,
+                        directory ? "Not a directory" : "Is a directory");
+            }
+            Files.delete(real);
+            return;
+        }
+        try (parent) {
+            Path name = relative.getFileName();
+            if (directory) {
+                parent.deleteDirectory(name);
+            } else {
+                parent.deleteFile(name);
+            }
+        }
+    }
+
+    /**
+     * Renames (renameat(2)) with both parents reached without following links.
+     *
+     * @param from a path from {@link SftpRoot#resolveNoFollow}
+     * @param to a path from {@link SftpRoot#resolveNoFollow}
+     * @param replace whether an existing target is replaced (POSIX rename) or an error (filexfer-02 §6.5)
+     * @throws IOException as the rename failed; {@link java.nio.file.FileAlreadyExistsException} for a target
+     */
+    void move(Path from, Path to, boolean replace) throws IOException {
+        Path source = relativeName(from);
+        Path target = relativeName(to);
+        SecureDirectoryStream<Path> sourceParent = parentOf(source);
+        if (sourceParent == null) {
+            checkParents(source);
+            checkParents(target);
+            if (!replace && Files.exists(to, NOFOLLOW)) {
+                throw new FileAlreadyExistsException(target.toString());
+            }
+            Files.move(from, to, replace ? new CopyOption[] {StandardCopyOption.REPLACE_EXISTING} : new CopyOption[0]);
+            return;
+        }
+        try (sourceParent; SecureDirectoryStream<Path> targetParent = parentOf(target)) {
+            Path name = target.getFileName();
+            if (!replace && exists(targetParent, name)) {
+                throw new FileAlreadyExistsException(target.toString());
+            }
+            sourceParent.move(source.getFileName(), targetParent, name);
+        }
+    }
+
+    /**
+     * Checks, after the fact, that no directory between the root and a path is a link (for the operations the
+     * JDK cannot do relative to a directory descriptor).
+     *
+     * @param real a path inside the root
+     * @throws IOException {@link java.nio.file.AccessDeniedException} if one is
+     */
+    void verify(Path real) throws IOException {
+        checkParents(root.root().relativize(real));
+    }
+
+    private static boolean exists(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+        try {
+            dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW).readAttributes();
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    private Path relativeName(Path real) throws IOException {
+        Path relative = root.root().relativize(real);
+        if (relative.toString().isEmpty()) {
+            throw SftpRoot.denied(); // the root itself is never removed, renamed or replaced
+        }
+        return relative;
     }
 
     /** Walks every directory above the last name with O_NOFOLLOW; null where there is no secure stream. */
@@ -138,6 +225,12 @@ final class JailedFiles {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    private void checkParents(Path relative) throws IOException {
+        if (relative.getParent() != null) {
+            checkNoLinks(relative.getParent());
         }
     }
 
