@@ -59,7 +59,7 @@ final class ExtensionOps {
             }
             expanded = "/" + (slash < 0 ? "" : path.substring(slash));
         }
-        return PathOps.name(id, state.root().clientView(state.root().resolve(expanded)));
+        return PathOps.name(id, PathOps.existing(state.root(), expanded));
     }
 
     /** home-directory (PROTOCOL §4.11): "/" for this user (or ""), no other user is known. */

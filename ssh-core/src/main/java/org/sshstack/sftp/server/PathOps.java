@@ -3,6 +3,7 @@ package org.sshstack.sftp.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.channels.SeekableByteChannel;
@@ -68,7 +69,7 @@ final class PathOps {
 
     /** filexfer-02 §6.11: SSH_FXP_REALPATH, answered with the path as the client sees it ("/" is the root). */
     SftpResponse realPath(int id, String path) throws IOException {
-        return name(id, state.root().clientView(state.root().resolve(path)));
+        return name(id, existing(state.root(), path));
     }
 
     /** filexfer-02 §6.10: SSH_FXP_READLINK, the link's text as stored. */
@@ -110,6 +111,20 @@ final class PathOps {
             throw e;
         }
         return SftpResponse.Status.ok(id);
+    }
+
+    /**
+     * @param root the jail
+     * @param path a client path
+     * @return the path as the client sees it, canonical
+     * @throws IOException NO_SUCH_FILE if it does not exist (OpenSSH's realpath(3) semantics)
+     */
+    static String existing(SftpRoot root, String path) throws IOException {
+        Path real = root.resolve(path);
+        if (!Files.exists(real, NOFOLLOW)) {
+            throw new NoSuchFileException(path);
+        }
+        return root.clientView(real);
     }
 
     /**

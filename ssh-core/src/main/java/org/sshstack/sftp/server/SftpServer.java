@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.sshstack.SshProtocolException;
 import org.sshstack.sftp.ExtensionPair;
 import org.sshstack.sftp.SftpExtensionNames;
@@ -34,10 +35,16 @@ public final class SftpServer {
     private static final int READ_CHUNK = 64 * 1024;
 
     private final SftpServerConfig config;
+    private Consumer<SftpRoot> rootHook = root -> { };
 
     /** @param config the settings */
     public SftpServer(SftpServerConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Test seam (package-private): sees each session's jail before the first request. */
+    void onRoot(Consumer<SftpRoot> hook) {
+        rootHook = Objects.requireNonNull(hook, "hook");
     }
 
     /** @return the settings */
@@ -56,7 +63,9 @@ public final class SftpServer {
      */
     public void serve(String user, InputStream in, OutputStream out) throws IOException {
         Path rootDir = Objects.requireNonNull(config.roots().apply(user), "no SFTP root for the user");
-        SftpSession session = new SftpSession(config, user, new SftpRoot(rootDir, config.symlinks()));
+        SftpRoot root = new SftpRoot(rootDir, config.symlinks());
+        rootHook.accept(root);
+        SftpSession session = new SftpSession(config, user, root);
         try {
             loop(session, in, out);
         } finally {

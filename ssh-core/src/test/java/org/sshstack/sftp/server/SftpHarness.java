@@ -33,11 +33,16 @@ final class SftpHarness implements AutoCloseable {
     SftpHello version;
 
     SftpHarness(SftpServerConfig config, String user) throws Exception {
+        this(config, user, root -> { });
+    }
+
+    SftpHarness(SftpServerConfig config, String user, java.util.function.Consumer<SftpRoot> hook) throws Exception {
         PipedInputStream serverIn = new PipedInputStream(toServer, PIPE);
         PipedInputStream clientIn = new PipedInputStream(PIPE);
         PipedOutputStream serverOut = new PipedOutputStream(clientIn);
         fromServer = new DataInputStream(clientIn);
         SftpServer server = new SftpServer(config);
+        server.onRoot(hook);
         session = thread.submit(() -> {
             try (serverOut) {
                 server.serve(user, serverIn, serverOut);
