@@ -39,7 +39,7 @@ import java.util.Objects;
  * resolve again after the call and report a refusal if the answer changed; the window left there needs a local
  * writer racing inside the root, never the SFTP client alone (its requests run one after another).
  */
-public final class SftpRoot {
+final class SftpRoot {
 
     /** The longest client path accepted, in UTF-8 bytes (PATH_MAX of Linux). */
     public static final int MAX_PATH = 4096;
