@@ -46,7 +46,8 @@ public record SftpServerConfig(Function<String, Path> roots, boolean readOnly, S
         allowedRequests = Set.copyOf(allowedRequests);
         deniedRequests = Set.copyOf(deniedRequests);
         if (maxHandles < 1 || maxReadLength < 1024 || maxPacketLength < 34000 || maxReadLength > maxPacketLength) {
-            throw new IllegalArgumentException("SFTP limits: handles >= 1, read >= 1024, packet >= 34000, read <= packet");
+            throw new IllegalArgumentException(
+                    "SFTP limits: handles >= 1, read >= 1024, packet >= 34000, read <= packet");
         }
     }
 
