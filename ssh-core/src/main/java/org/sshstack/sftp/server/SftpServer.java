@@ -16,7 +16,6 @@ import org.sshstack.sftp.SftpHello;
 import org.sshstack.sftp.SftpPacketType;
 import org.sshstack.sftp.SftpRequest;
 import org.sshstack.sftp.SftpRequestDecoder;
-import org.sshstack.sftp.SftpResponse;
 import org.sshstack.sftp.SftpStatusCode;
 
 /**
@@ -83,7 +82,7 @@ public final class SftpServer {
                 used += framer.feed(chunk, used, n - used);
                 byte[] packet = framer.next();
                 if (packet != null) {
-                    out.write(started ? reply(session, packet) : hello(packet));
+                    out.write(answer(session, packet, started));
                     started = true;
                 }
             }
@@ -92,6 +91,15 @@ public final class SftpServer {
             }
         }
         out.flush();
+    }
+
+    /** Answers one packet; a packet the codec cannot take apart ends the session, never as an unchecked error. */
+    private static byte[] answer(SftpSession session, byte[] packet, boolean started) throws SshProtocolException {
+        try {
+            return started ? reply(session, packet) : hello(packet);
+        } catch (RuntimeException malformed) {
+            throw new SshProtocolException("malformed SFTP packet of type " + (packet[0] & 0xff));
+        }
     }
 
     /** filexfer-02 §4: the first packet must be INIT; we answer version 3 whatever the client offers. */
@@ -113,13 +121,7 @@ public final class SftpServer {
             int id = (int) SftpRequestDecoder.peekId(packet);
             return Statuses.status(id, SftpStatusCode.OP_UNSUPPORTED, "Unsupported request type " + type).encode();
         }
-        SftpRequest request;
-        try {
-            request = SftpRequestDecoder.decode(packet);
-        } catch (RuntimeException malformed) {
-            throw new SshProtocolException("malformed SFTP request of type " + type);
-        }
-        SftpResponse response = session.serve(request);
-        return response.encode();
+        SftpRequest request = SftpRequestDecoder.decode(packet);
+        return session.serve(request).encode();
     }
 }

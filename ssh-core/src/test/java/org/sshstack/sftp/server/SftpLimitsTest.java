@@ -138,12 +138,20 @@ class SftpLimitsTest {
             {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, SftpPacketType.READ},
             {0, 0, 0, 0},
             {0, 0, 0, 13, SftpPacketType.STAT, 0, 0, 0, 1, 0, 0, 0, 1, 'x', 'y', 'z', '!'},
+            hugeRead(),
         };
         for (byte[] packet : bad) {
             SftpHarness sftp = new SftpHarness(SftpServerConfig.builder(root).build(), "u");
             sftp.send(packet);
             assertThat(sftp.finish()).isInstanceOf(SshProtocolException.class);
         }
+    }
+
+    /** A READ asking for 2^32-1 bytes: the codec refuses the length, the session ends cleanly. */
+    private static byte[] hugeRead() {
+        java.nio.ByteBuffer packet = java.nio.ByteBuffer.allocate(41);
+        packet.putInt(37).put((byte) SftpPacketType.READ).putInt(1).putInt(16).put(new byte[16]).putLong(0).putInt(-1);
+        return packet.array();
     }
 
     @Test
