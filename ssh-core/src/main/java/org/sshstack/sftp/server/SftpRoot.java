@@ -32,12 +32,15 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Time of check to time of use: the result is a link-free path at the time of the check; a directory on it
- * could be swapped for a link before it is used. {@link JailedFiles} therefore opens files and directories
- * with a second walk that uses {@code openat(2)} with {@code O_NOFOLLOW} on every component (through
- * {@link java.nio.file.SecureDirectoryStream}), so a swapped component fails instead of being followed.
- * Operations the JDK cannot do relative to a directory descriptor (mkdir, symlink, link, readlink, statvfs)
- * resolve again after the call and report a refusal if the answer changed; the window left there needs a local
- * writer racing inside the root, never the SFTP client alone (its requests run one after another).
+ * could be swapped for a link before it is used. {@link JailedFiles} therefore does the operations that read or
+ * change file contents and names (OPEN, OPENDIR, REMOVE, RMDIR, RENAME) with a second walk that uses
+ * {@code openat(2)} with {@code O_NOFOLLOW} on every component (through
+ * {@link java.nio.file.SecureDirectoryStream}), then {@code unlinkat}/{@code renameat}: a swapped component fails
+ * instead of being followed. The JDK offers no descriptor-relative form of the rest: stat, setstat, readlink and
+ * statvfs use the path with {@code NOFOLLOW_LINKS} on the last name; mkdir, symlink and hardlink check after the
+ * call that no directory on the way became a link (a hard link made through one is removed again). The window
+ * left there needs a local writer racing inside the root, never the SFTP client alone: its requests run one
+ * after another.
  */
 final class SftpRoot {
 
