@@ -72,4 +72,8 @@ public interface SshEventListener {
     /** @param event the peer sent a global request, and it was decided */
     default void globalRequestReceived(GlobalRequestReceived event) {
     }
+
+    /** @param event an SFTP operation finished (client or server side) */
+    default void sftpOperationCompleted(SftpOperationCompleted event) {
+    }
 }
