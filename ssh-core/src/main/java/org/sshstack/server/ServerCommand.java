@@ -2,6 +2,7 @@ package org.sshstack.server;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sshstack.connection.SessionRequest;
@@ -24,5 +25,17 @@ public record ServerCommand(String user, String command, Map<String, String> env
     /** Copies the environment. */
     public ServerCommand {
         environment = Map.copyOf(environment);
+    }
+
+    /**
+     * The command line split into words like a POSIX shell would, without any expansion (see {@link CommandLine});
+     * the library never runs a command line through {@code /bin/sh} (SECURITY.md D3). Parsed on each call.
+     *
+     * @return the words of {@link #command()} (empty for a shell)
+     * @throws CommandLine.SyntaxException if a quote is not closed: a handler that lets it propagate ends the
+     *     command with exit status 255
+     */
+    public List<String> argv() throws CommandLine.SyntaxException {
+        return CommandLine.split(command);
     }
 }
