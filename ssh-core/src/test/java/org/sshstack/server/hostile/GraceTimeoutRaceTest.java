@@ -131,7 +131,7 @@ class GraceTimeoutRaceTest {
             }
             case MID_AUTH -> {
                 client.userauthService();
-                client.password("mallory", "wrong"); // the FAILURE is held for the failure delay
+                client.send(HostilePayloads.password("mallory", "wrong")); // the FAILURE is held for the failure delay
             }
         }
     }

@@ -19,8 +19,6 @@ import org.sshstack.transport.RawInjection;
 import org.sshstack.transport.Role;
 import org.sshstack.transport.TransportConfig;
 import org.sshstack.transport.TransportEngine;
-import org.sshstack.wire.UserauthMethod;
-import org.sshstack.wire.UserauthRequest;
 
 /**
  * Test support: a hostile SSH client on the calling thread. A client {@link TransportEngine} pumped by hand over a
@@ -126,12 +124,6 @@ final class RawClient implements AutoCloseable {
     void inject(byte[] payload) throws IOException, SshException {
         RawInjection.inject(engine, payload);
         flush();
-    }
-
-    /** Sends USERAUTH_REQUEST(password) for ssh-connection. */
-    void password(String user, String password) throws IOException, SshException {
-        send(new UserauthRequest(user, "ssh-connection", new UserauthMethod.Password(password, Optional.empty()))
-                .encode());
     }
 
     /** @return the next service payload (50 and up) from the server, or empty if the connection ended first */
