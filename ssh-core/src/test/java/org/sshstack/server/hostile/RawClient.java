@@ -114,6 +114,16 @@ final class RawClient implements AutoCloseable {
         require(e -> e.service().isPresent(), "SERVICE_ACCEPT");
     }
 
+    /**
+     * A key re-exchange as a barrier: when it completes, the server has handled everything sent before it, and any
+     * reply it sent at once has arrived (it precedes the server's KEXINIT on the wire).
+     */
+    void barrier() throws IOException, SshException {
+        int done = engine.keyExchangeCount() + 1;
+        engine.renegotiateKeys();
+        require(e -> e.keyExchangeCount() >= done && !e.isKeyExchangeInProgress(), "the key re-exchange");
+    }
+
     /** Sends an upper-layer payload through the engine's rules. */
     void send(byte[] payload) throws IOException, SshException {
         engine.sendPayload(payload);
