@@ -61,8 +61,11 @@ public final class SshClient {
      * @return the authenticated session
      * @throws SshException if the host key is refused, authentication fails or times out
      * @throws IOException if the connection fails or times out
+     * @throws IllegalArgumentException if the host or user name is refused by {@link HostNames}
      */
     public ClientSession connect(String host, int port, String user) throws IOException {
+        HostNames.checkHost(host); // SECURITY.md D3: before any I/O
+        HostNames.checkUser(user);
         List<AgentClient> agents = new ArrayList<>();
         try {
             return connect(host, port, user, identities(agents));

@@ -112,10 +112,12 @@ public final class Transport extends TransportSettings implements AutoCloseable 
      * @param connectTimeout the TCP connect bound
      * @return the transport, not started
      * @throws IOException if the connection fails or times out
-     * @throws IllegalArgumentException if the string is malformed
+     * @throws IllegalArgumentException if the string is malformed or {@link HostNames} refuses the host
      */
     public static Transport open(String hostPort, Duration connectTimeout) throws IOException {
-        return open(TransportLink.parse(hostPort), connectTimeout);
+        InetSocketAddress address = TransportLink.parse(hostPort);
+        HostNames.checkHost(address.getHostString()); // SECURITY.md D3: before any I/O
+        return open(address, connectTimeout);
     }
 
     /**

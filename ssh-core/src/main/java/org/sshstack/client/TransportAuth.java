@@ -35,6 +35,7 @@ final class TransportAuth {
     /** Runs one attempt; returns the methods allowed next (empty: authenticated). */
     List<String> run(String user, Function<ClientEngine, CompletableFuture<List<String>>> start)
             throws SshException, InterruptedIOException {
+        HostNames.checkUser(user); // SECURITY.md D3: an IllegalArgumentException before anything is sent
         CompletableFuture<List<String>> result = driver.withEngine(start);
         try {
             driver.await(e -> result.isDone(), timeout, "authentication (" + timeout + ")");

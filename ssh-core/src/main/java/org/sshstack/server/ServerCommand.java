@@ -2,6 +2,7 @@ package org.sshstack.server;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,5 +63,17 @@ public record ServerCommand(String user, String command, Map<String, String> env
     /** @param listener told each signal name, e.g. "INT" (RFC 4254 §6.9), on the server's executor */
     public void onSignal(Consumer<String> listener) {
         control.onSignal(listener);
+    }
+
+    /**
+     * The command line split into words like a POSIX shell would, without any expansion (see {@link CommandLine});
+     * the library never runs a command line through {@code /bin/sh} (SECURITY.md D3). Parsed on each call.
+     *
+     * @return the words of {@link #command()} (empty for a shell)
+     * @throws CommandLine.SyntaxException if a quote is not closed: a handler that lets it propagate ends the
+     *     command with exit status 255
+     */
+    public List<String> argv() throws CommandLine.SyntaxException {
+        return CommandLine.split(command);
     }
 }

@@ -41,7 +41,8 @@ public final class SshServer implements AutoCloseable {
 
     SshServer(SshServerBuilder config) {
         this.config = config;
-        this.authConfig = ServerAuthConfig.defaults(new SecureRandom());
+        this.authConfig = ServerAuthConfig.defaults(new SecureRandom()).withLoginGrace(config.loginGrace)
+                .withMaxAuthTries(config.maxAuthTries);
     }
 
     /** @return a builder with the defaults */
@@ -107,15 +108,13 @@ public final class SshServer implements AutoCloseable {
     }
 
     private void accept(Socket socket) throws IOException {
-        drivers.removeIf(BlockingDriver::isClosed);
-        long unauthenticated = drivers.stream()
-                .filter(d -> d.withEngine(e -> !e.isAuthenticated() && !e.isClosed())).count();
-        if (unauthenticated >= config.maxUnauthenticated) {
+        if (unauthenticatedConnections() >= config.maxUnauthenticated) {
             closeQuietly(socket); // like OpenSSH MaxStartups: refuse before the handshake
             return;
         }
         CompletableFuture<BlockingDriver<ServerEngine>> future = new CompletableFuture<>();
-        TransportConfig transport = TransportConfig.server(hostKeys()).random(new SecureRandom()).build();
+        TransportConfig transport = TransportConfig.server(hostKeys()).random(new SecureRandom())
+                .nanoClock(config.clock).build();
         ServerSessionConfig session = ServerSessionConfig.of(new ServerAuth(config.passwords, config.publicKeys,
                 config.interactive),
                 authConfig, result -> new SessionHandler(this, result.username(), future))
@@ -123,7 +122,7 @@ public final class SshServer implements AutoCloseable {
                         .withMaxChannels(config.maxSessions));
         ServerEngine engine = new ServerEngine(transport, session, socket.getInetAddress().getHostAddress());
         BlockingDriver<ServerEngine> driver = BlockingDriver.start(engine, socket, DriverOptions.defaults()
-                .withThreadFactory(config.threads).withCloseTimeout(Duration.ofSeconds(5)));
+                .withThreadFactory(config.threads).withClock(config.clock).withCloseTimeout(Duration.ofSeconds(5)));
         future.complete(driver);
         drivers.add(driver);
     }
@@ -136,6 +135,12 @@ public final class SshServer implements AutoCloseable {
     public int connectionCount() {
         drivers.removeIf(BlockingDriver::isClosed);
         return drivers.size();
+    }
+
+    /** @return the open connections that have not (yet) authenticated (OpenSSH's MaxStartups count) */
+    public int unauthenticatedConnections() {
+        drivers.removeIf(BlockingDriver::isClosed);
+        return (int) drivers.stream().filter(d -> d.withEngine(e -> !e.isAuthenticated() && !e.isClosed())).count();
     }
 
     /** Stops accepting, disconnects every connection and joins the acceptor and reader threads. */

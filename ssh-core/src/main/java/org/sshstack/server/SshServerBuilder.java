@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import org.sshstack.SshProtocolException;
+import java.util.function.LongSupplier;
 import org.sshstack.client.SshThreads;
 import org.sshstack.crypto.signature.JcaSshSigner;
 import org.sshstack.keys.KeyFiles;
@@ -48,6 +49,9 @@ public final class SshServerBuilder {
     int maxSessions = 10;
     int maxUnauthenticated = 10;
     Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+    Duration loginGrace = Duration.ofSeconds(30);
+    int maxAuthTries = 6;
+    LongSupplier clock = System::nanoTime;
 
     SshServerBuilder() {
     }
@@ -189,6 +193,38 @@ public final class SshServerBuilder {
         return this;
     }
 
+    /**
+     * @param value the time from accepting a connection to a successful login, after which the server disconnects
+     *     (OpenSSH LoginGraceTime; default 30 s)
+     * @return this builder
+     */
+    public SshServerBuilder loginGraceTime(Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("the login grace time must be positive");
+        }
+        loginGrace = value;
+        return this;
+    }
+
+    /** @param value failed attempts after which the server disconnects (default 6) @return this builder */
+    public SshServerBuilder maxAuthTries(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("maxAuthTries must be at least 1");
+        }
+        maxAuthTries = value;
+        return this;
+    }
+
+    /**
+     * @param value a {@code System.nanoTime()}-style clock for every connection's deadlines (login grace, failure
+     *     delays, rekey and keepalive); tests inject one to drive time (default: {@code System::nanoTime})
+     * @return this builder
+     */
+    public SshServerBuilder clock(LongSupplier value) {
+        clock = Objects.requireNonNull(value, "value");
+        return this;
+    }
+
     /** @return the server, not yet started, with a copy of these settings */
     public SshServer build() {
         if (hostKeys.isEmpty() || executor == null) {
@@ -208,6 +244,9 @@ public final class SshServerBuilder {
         copy.maxSessions = maxSessions;
         copy.maxUnauthenticated = maxUnauthenticated;
         copy.writeTimeout = writeTimeout;
+        copy.loginGrace = loginGrace;
+        copy.maxAuthTries = maxAuthTries;
+        copy.clock = clock;
         return new SshServer(copy);
     }
 }

@@ -23,6 +23,7 @@ public final class ServerEngine extends SessionEngine {
     private final ServerSessionConfig config;
     private final String peerAddress;
     private final LongSupplier nanoClock;
+    private final long graceDeadline;
     private ServerAuthenticator authenticator;
 
     /**
@@ -41,6 +42,9 @@ public final class ServerEngine extends SessionEngine {
         this.config = config;
         this.peerAddress = Objects.requireNonNull(peerAddress, "peerAddress");
         this.nanoClock = transportConfig.nanoClock();
+        // SECURITY.md B9: like OpenSSH's LoginGraceTime, the grace counts from the connection, so a client that
+        // stalls before the version line, in the key exchange or before SERVICE_REQUEST is cut off too
+        this.graceDeadline = nanoClock.getAsLong() + config.auth().loginGrace().toNanos();
     }
 
     /** @return who authenticated, with the restrictions in force; empty before success */
@@ -81,15 +85,24 @@ public final class ServerEngine extends SessionEngine {
 
     @Override
     long upperDeadline() {
-        return authenticator == null ? Long.MAX_VALUE : authenticator.nextDeadlineNanos();
+        long auth = authenticator == null ? Long.MAX_VALUE : authenticator.nextDeadlineNanos();
+        return loggedIn() ? auth : Math.min(auth, graceDeadline);
     }
 
     @Override
     void upperTimer(long nowNanos) throws SshException {
+        if (!loggedIn() && nowNanos - graceDeadline >= 0) {
+            throw new SshException(DisconnectReason.BY_APPLICATION, "no authentication within the login grace time"
+                    + " of " + config.auth().loginGrace().toSeconds() + " s");
+        }
         long deadline = authenticator == null ? Long.MAX_VALUE : authenticator.nextDeadlineNanos();
         if (deadline != Long.MAX_VALUE && nowNanos - deadline >= 0) {
             authenticator.onTimer(nowNanos);
         }
+    }
+
+    private boolean loggedIn() {
+        return authenticator != null && authenticator.isAuthenticated();
     }
 
     @Override

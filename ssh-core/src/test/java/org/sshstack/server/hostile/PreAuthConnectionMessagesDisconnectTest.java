@@ -1,0 +1,76 @@
+package org.sshstack.server.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sshstack.DisconnectReason;
+import org.sshstack.wire.MessageNumbers;
+
+/**
+ * SECURITY.md A2 {@code PreAuthConnectionMessagesDisconnect} (Erlang/OTP CVE-2025-32433, paramiko CVE-2018-7750,
+ * AsyncSSH CVE-2018-7749) against the real server: each connection-protocol message sent before USERAUTH_SUCCESS,
+ * in every pre-authentication phase, gets DISCONNECT(PROTOCOL_ERROR) and never a reply or a side effect (the exec,
+ * shell and subsystem handlers are never called). A second copy of the message follows the first, pipelined, so a
+ * server that only answered the first with a failure would be caught too. The row's phase "after a partial
+ * success" needs multi-factor authentication, which {@code SshServer} does not offer; the engine-level
+ * {@code AuthMethodsTest}/{@code ServerPolicyTest} cover it. The server has no port forwarding, so no listening
+ * socket can result from tcpip-forward; the oracle is the disconnect without REQUEST_SUCCESS.
+ */
+class PreAuthConnectionMessagesDisconnectTest {
+
+    /** Where the message is sent. */
+    enum Phase {
+        AFTER_KEX_BEFORE_SERVICE_REQUEST, AFTER_SERVICE_ACCEPT, AFTER_A_FAILED_ATTEMPT, MID_KEYBOARD_INTERACTIVE
+    }
+
+    private final HostileServer server = new HostileServer();
+
+    PreAuthConnectionMessagesDisconnectTest() throws Exception {
+    }
+
+    static Stream<Arguments> cases() {
+        return Arrays.stream(Phase.values()).flatMap(phase -> Arrays.stream(HostilePayloads.Connection.values())
+                .map(message -> Arguments.of(phase, message)));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        assertThat(server.uncaught).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @MethodSource("cases")
+    void disconnectsWithoutReplyOrSideEffect(Phase phase, HostilePayloads.Connection message) throws Exception {
+        try (RawClient client = server.connect()) {
+            reach(client, phase);
+            client.inject(message.payload());
+            client.inject(message.payload());
+            assertThat(client.awaitServerClose()).contains(DisconnectReason.PROTOCOL_ERROR);
+            assertThat(client.received()).allMatch(p -> (p[0] & 0xff) < MessageNumbers.GLOBAL_REQUEST
+                    && (p[0] & 0xff) != MessageNumbers.USERAUTH_SUCCESS);
+        }
+        assertThat(server.started).isEmpty();
+        assertThat(server.server.unauthenticatedConnections()).isZero();
+    }
+
+    private static void reach(RawClient client, Phase phase) throws Exception {
+        if (phase == Phase.AFTER_KEX_BEFORE_SERVICE_REQUEST) {
+            client.kex();
+            return;
+        }
+        client.userauthService();
+        if (phase == Phase.AFTER_A_FAILED_ATTEMPT) {
+            client.send(HostilePayloads.password("alice", "wrong"));
+        } else if (phase == Phase.MID_KEYBOARD_INTERACTIVE) {
+            client.send(HostilePayloads.keyboardInteractive("alice"));
+            assertThat(client.next()).hasValueSatisfying(p -> assertThat(p[0] & 0xff)
+                    .isEqualTo(MessageNumbers.USERAUTH_INFO_REQUEST));
+        }
+    }
+}
