@@ -242,9 +242,18 @@ public sealed interface SftpRequest {
          * @return the packet, length prefix included
          */
         public static byte[] encode(int id, SftpHandle handle, long offset, byte[] buffer, int from, int length) {
-            SshWriter out = SftpWire.start(SftpPacketType.WRITE, id, handle.length() + 20 + length)
-                    .writeString(handle.raw()).writeUint64(offset).writeUint32(length);
-            return SftpWire.finish(out.writeBytes(buffer, from, length));
+            byte[] raw = handle.raw();
+            byte[] packet = new byte[25 + raw.length + length]; // exact size: the data is copied once
+            int at = SftpWire.put32(packet, 0, packet.length - 4);
+            packet[at++] = (byte) SftpPacketType.WRITE;
+            at = SftpWire.put32(packet, at, id);
+            at = SftpWire.put32(packet, at, raw.length);
+            System.arraycopy(raw, 0, packet, at, raw.length);
+            at = SftpWire.put32(packet, at + raw.length, (int) (offset >>> 32));
+            at = SftpWire.put32(packet, at, (int) offset);
+            at = SftpWire.put32(packet, at, length);
+            System.arraycopy(buffer, from, packet, at, length);
+            return packet;
         }
 
         @Override

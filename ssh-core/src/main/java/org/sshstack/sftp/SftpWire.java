@@ -39,10 +39,16 @@ final class SftpWire {
 
     /** Writes {@code value} big-endian into the first four bytes. */
     static void putLength(byte[] packet, int value) {
-        packet[0] = (byte) (value >>> 24);
-        packet[1] = (byte) (value >>> 16);
-        packet[2] = (byte) (value >>> 8);
-        packet[3] = (byte) value;
+        put32(packet, 0, value);
+    }
+
+    /** Writes {@code value} big-endian at {@code at}; returns the index after it. */
+    static int put32(byte[] packet, int at, int value) {
+        packet[at] = (byte) (value >>> 24);
+        packet[at + 1] = (byte) (value >>> 16);
+        packet[at + 2] = (byte) (value >>> 8);
+        packet[at + 3] = (byte) value;
+        return at + 4;
     }
 
     /** @return the next string as text; bytes that are not UTF-8 become replacement characters */

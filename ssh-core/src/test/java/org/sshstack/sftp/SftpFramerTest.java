@@ -58,6 +58,29 @@ class SftpFramerTest {
     }
 
     @Test
+    void mutatedStreamsOnlyRaiseProtocolErrors() {
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        SftpSamples.responses().forEach(r -> stream.writeBytes(r.encode()));
+        byte[] valid = stream.toByteArray();
+        for (long seed = 0; seed < 2000; seed++) {
+            byte[] input = org.sshstack.testing.Mutations.mutate(valid, seed);
+            SftpFramer framer = new SftpFramer(4096);
+            try {
+                for (int at = 0; at < input.length; ) {
+                    at += framer.feed(input, at, input.length - at);
+                    byte[] body = framer.next();
+                    if (body != null) {
+                        assertThat(body.length).isBetween(1, 4096);
+                        SftpResponseDecoder.decode(body);
+                    }
+                }
+            } catch (SshException expected) {
+                assertThat(expected).isInstanceOf(SshProtocolException.class);
+            }
+        }
+    }
+
+    @Test
     void acceptsAFull256KibDataPacket() throws SshException {
         byte[] packet = new SftpResponse.Data(7, new byte[256 * 1024]).encode();
         SftpFramer framer = new SftpFramer();

@@ -42,6 +42,9 @@ import org.sshstack.sftp.SftpResponse;
  */
 public final class SftpClient implements AutoCloseable {
 
+    /** The most entries {@link #list} collects. */
+    public static final int MAX_LIST_ENTRIES = 1_000_000;
+
     private final SftpConnection connection;
     private final OperationEvents events;
     private final SftpHello hello;
@@ -301,7 +304,8 @@ public final class SftpClient implements AutoCloseable {
     }
 
     /**
-     * Lists a whole directory: opendir, readdir until the end, close. "." and ".." are left out.
+     * Lists a whole directory: opendir, readdir until the end, close. "." and ".." are left out. At most
+     * {@link #MAX_LIST_ENTRIES} entries: use {@link #iterate} for larger directories.
      *
      * @param path the remote directory
      * @return every entry
@@ -311,6 +315,9 @@ public final class SftpClient implements AutoCloseable {
         List<SftpResponse.NameEntry> all = new ArrayList<>();
         try (DirectoryListing listing = iterate(path)) {
             while (listing.hasNext()) {
+                if (all.size() == MAX_LIST_ENTRIES) { // a server that never says EOF must not exhaust memory
+                    throw new SftpFailureException(path + " lists more than " + MAX_LIST_ENTRIES + " entries", "");
+                }
                 all.add(listing.next());
             }
         } catch (UncheckedIOException e) {

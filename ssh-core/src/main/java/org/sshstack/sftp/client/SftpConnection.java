@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,9 @@ import org.sshstack.sftp.SftpResponseDecoder;
  * bounded however fast callers send. Thread-safe.
  */
 final class SftpConnection {
+
+    /** DATA's fixed part: type byte, request id, data length. */
+    private static final int DATA_HEAD = 9;
 
     private final InputStream in;
     private final OutputStream out;
@@ -159,13 +163,14 @@ final class SftpConnection {
 
     private void readLoop() {
         try {
-            byte[] first = readPacket();
+            int length = readLength();
+            byte[] first = length < 0 ? null : readRest(new byte[length], 0);
             if (first == null || first[0] != SftpPacketType.VERSION) {
                 throw new SshProtocolException("the server did not answer INIT with VERSION");
             }
             hello.complete(SftpHello.decode(first));
-            for (byte[] body = readPacket(); body != null; body = readPacket()) {
-                dispatch(SftpResponseDecoder.decode(body));
+            for (SftpResponse reply = readReply(); reply != null; reply = readReply()) {
+                dispatch(reply);
             }
             fail(new SftpConnectionLostException("the server closed the SFTP stream", ""));
         } catch (SshException e) {
@@ -175,35 +180,63 @@ final class SftpConnection {
         }
     }
 
-    /** @return the next packet body, or null at a clean end of stream */
-    private byte[] readPacket() throws IOException {
-        byte[] header = new byte[4];
-        int got = readFully(header);
-        if (got == 0) {
+    /**
+     * Reads the next reply. A DATA reply's bytes are read straight into their own array, with no copy out of a
+     * packet buffer (DESIGN.md §9); every other reply goes through {@link SftpResponseDecoder}.
+     *
+     * @return the reply, or null at a clean end of stream
+     */
+    private SftpResponse readReply() throws IOException {
+        int length = readLength();
+        if (length < 0) {
             return null;
+        }
+        byte[] head = readRest(new byte[Math.min(length, DATA_HEAD)], 0);
+        // filexfer-02 §7: DATA is byte type, uint32 id, string data; the string must end the packet
+        if (head.length == DATA_HEAD && head[0] == SftpPacketType.DATA && uint32(head, 5) == length - DATA_HEAD) {
+            return new SftpResponse.Data((int) uint32(head, 1), readRest(new byte[length - DATA_HEAD], 0));
+        }
+        byte[] body = Arrays.copyOf(head, length);
+        return SftpResponseDecoder.decode(readRest(body, head.length));
+    }
+
+    /** @return the next packet length (checked against the cap), or -1 at a clean end of stream */
+    private int readLength() throws IOException {
+        byte[] header = new byte[4];
+        int got = readFully(header, 0);
+        if (got == 0) {
+            return -1;
         }
         if (got < 4) {
             throw new SftpConnectionLostException("SFTP stream ended inside a packet header", "");
         }
-        byte[] body = new byte[SftpFramer.checkLength(SftpFramer.readLength(header), options.maxPacket())];
-        if (readFully(body) < body.length) {
+        return SftpFramer.checkLength(SftpFramer.readLength(header), options.maxPacket());
+    }
+
+    /** Fills {@code buffer} from {@code from} on; the stream must not end first. */
+    private byte[] readRest(byte[] buffer, int from) throws IOException {
+        if (readFully(buffer, from) < buffer.length - from) {
             throw new SftpConnectionLostException("SFTP stream ended inside a packet", "");
         }
-        return body;
+        return buffer;
+    }
+
+    private static long uint32(byte[] b, int at) {
+        return ((b[at] & 0xffL) << 24) | ((b[at + 1] & 0xffL) << 16) | ((b[at + 2] & 0xffL) << 8) | (b[at + 3] & 0xffL);
     }
 
     /**
-     * Fills {@code buffer} unless the stream ends. A read timeout of the underlying channel stream only means the
-     * session is idle: reading resumes where it stopped, until the client is closed.
+     * Fills {@code buffer} from {@code from} on unless the stream ends. A read timeout of the underlying channel
+     * stream only means the session is idle: reading resumes where it stopped, until the client is closed.
      *
      * @return how many bytes were read
      */
-    private int readFully(byte[] buffer) throws IOException {
+    private int readFully(byte[] buffer, int from) throws IOException {
         int filled = 0;
-        while (filled < buffer.length) {
+        while (from + filled < buffer.length) {
             int n;
             try {
-                n = in.read(buffer, filled, buffer.length - filled);
+                n = in.read(buffer, from + filled, buffer.length - from - filled);
             } catch (ChannelTimeoutException idle) {
                 if (closed.get()) {
                     throw idle;

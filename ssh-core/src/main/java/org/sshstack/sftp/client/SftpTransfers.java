@@ -49,15 +49,7 @@ public final class SftpTransfers {
      * @throws IOException an SFTP failure, a local failure, or a local file larger than the remote one on resume
      */
     public long get(String remote, Path local, TransferOptions options) throws IOException {
-        long start = client.events().start();
-        try {
-            long bytes = download(remote, local, options);
-            client.events().emit("get", "OK", start, bytes);
-            return bytes;
-        } catch (IOException | RuntimeException e) {
-            client.events().emit("get", OperationEvents.statusOf(e), start, 0);
-            throw e;
-        }
+        return timed("get", () -> download(remote, local, options));
     }
 
     /**
@@ -70,13 +62,22 @@ public final class SftpTransfers {
      * @throws IOException an SFTP failure, a local failure, or a remote file larger than the local one on resume
      */
     public long put(Path local, String remote, TransferOptions options) throws IOException {
+        return timed("put", () -> upload(local, remote, options));
+    }
+
+    /** A whole-file transfer that returns the bytes it moved. */
+    private interface Transfer {
+        long run() throws IOException;
+    }
+
+    private long timed(String operation, Transfer transfer) throws IOException {
         long start = client.events().start();
         try {
-            long bytes = upload(local, remote, options);
-            client.events().emit("put", "OK", start, bytes);
+            long bytes = transfer.run();
+            client.events().emit(operation, "OK", start, bytes);
             return bytes;
         } catch (IOException | RuntimeException e) {
-            client.events().emit("put", OperationEvents.statusOf(e), start, 0);
+            client.events().emit(operation, OperationEvents.statusOf(e), start, 0);
             throw e;
         }
     }

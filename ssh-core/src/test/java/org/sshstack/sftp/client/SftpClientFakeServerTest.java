@@ -122,6 +122,22 @@ class SftpClientFakeServerTest {
     }
 
     @Test
+    void theWindowBoundsOutstandingRequests() throws Exception {
+        MemoryFs fs = new MemoryFs().file("/big", random(100 * 1024));
+        SftpClientOptions options = SftpClientOptions.defaults().withChunkSize(1024).withMaxInFlight(4)
+                .withTimeout(Duration.ofSeconds(3));
+        SftpClient c = connect(fs, 5, List.of(), options); // the server answers only once 5 READs are waiting
+        java.nio.file.Path local = java.nio.file.Files.createTempFile("sftp-window", ".bin");
+        try {
+            assertThatThrownBy(() -> c.transfers().get("/big", local, TransferOptions.defaults()))
+                    .isInstanceOf(ChannelTimeoutException.class);
+            assertThat(server.reversed()).isZero();
+        } finally {
+            java.nio.file.Files.deleteIfExists(local);
+        }
+    }
+
+    @Test
     void chunkFollowsTheServersLimits() throws Exception {
         MemoryFs fs = new MemoryFs().limits(new SftpExtensionReplies.Limits(34000, 1000, 2000, 64));
         SftpClient c = connect(fs, 0, List.of(new ExtensionPair(SftpExtensionNames.LIMITS, "1")),
@@ -165,7 +181,7 @@ class SftpClientFakeServerTest {
         SftpClient c = connect(request -> {
             awaitQuietly(release);
             return SftpResponse.Status.ok(request.id());
-        }, 0, List.of(), SftpClientOptions.defaults().withTimeout(Duration.ofMillis(200)));
+        }, 0, List.of(), SftpClientOptions.defaults().withTimeout(Duration.ofSeconds(3)));
         try {
             assertThatThrownBy(() -> c.remove("/x")).isInstanceOf(ChannelTimeoutException.class);
         } finally {
