@@ -32,8 +32,10 @@ public final class SftpRequestDecoder {
                     SftpAttributes.decode(in));
             case SftpPacketType.RENAME, SftpPacketType.SYMLINK ->
                     new SftpRequest.TwoPathRequest(id, type, SftpWire.readText(in), SftpWire.readText(in));
+            // filexfer-02 §6.4: the length is a uint32 and the server may return less; asking for 2^31 or more is
+            // legal, so it is clamped rather than refused
             case SftpPacketType.READ -> new SftpRequest.Read(id, SftpWire.readHandle(in), in.readUint64(),
-                    in.readInt());
+                    (int) Math.min(in.readUint32(), Integer.MAX_VALUE));
             case SftpPacketType.WRITE -> new SftpRequest.Write(id, SftpWire.readHandle(in), in.readUint64(),
                     in.readString(in.remaining()));
             case SftpPacketType.EXTENDED -> new SftpRequest.Extended(id, SftpWire.readText(in),
