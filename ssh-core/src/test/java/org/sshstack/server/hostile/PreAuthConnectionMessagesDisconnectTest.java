@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,5 +42,20 @@ class PreAuthConnectionMessagesDisconnectTest extends HostileServerTest {
         }
         assertThat(server.started).isEmpty();
         assertThat(server.server.unauthenticatedConnections()).isZero();
+    }
+
+    @Test
+    void channelOpenPipelinedBehindAHeldSuccessDisconnects() throws Exception {
+        try (RawClient client = server.connect()) {
+            client.userauthService();
+            client.send(HostilePayloads.password("alice", "wrong")); // its FAILURE is held (frozen clock)...
+            client.send(HostilePayloads.password("alice", "secret")); // ...and the SUCCESS behind it
+            client.inject(HostilePayloads.channelOpenSession());
+            client.inject(HostilePayloads.Connection.CHANNEL_REQUEST_EXEC.payload());
+            // RFC 4252 §5.1: USERAUTH_SUCCESS has not been sent, so the connection protocol has not started
+            assertThat(client.awaitServerClose()).contains(DisconnectReason.PROTOCOL_ERROR);
+            assertThat(client.received()).isEmpty();
+        }
+        assertThat(server.started).isEmpty();
     }
 }
