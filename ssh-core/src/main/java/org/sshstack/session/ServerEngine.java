@@ -73,9 +73,14 @@ public final class ServerEngine extends SessionEngine {
         startConnectionWhenDone();
     }
 
-    /** RFC 4252 §5.1: the connection protocol starts once USERAUTH_SUCCESS has left for the transport. */
+    /**
+     * RFC 4252 §5.1: the connection protocol starts once USERAUTH_SUCCESS has left for the transport, and not while
+     * it is still held behind delayed FAILUREs (SECURITY.md A2: a CHANNEL_OPEN pipelined behind the password must
+     * not be answered, nor an exec run, before USERAUTH_SUCCESS is on the wire).
+     */
     private void startConnectionWhenDone() {
-        if (connection != null || authenticator == null || !authenticator.isAuthenticated() || !sink.isIdle()) {
+        if (connection != null || authenticator == null || !authenticator.isAuthenticated() || !sink.isIdle()
+                || authenticator.nextDeadlineNanos() != Long.MAX_VALUE) {
             return;
         }
         ServerAuthResult result = authenticator.result().orElseThrow();

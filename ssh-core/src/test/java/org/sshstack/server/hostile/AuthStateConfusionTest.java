@@ -2,7 +2,7 @@ package org.sshstack.server.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sshstack.DisconnectReason;
 import org.sshstack.wire.MessageNumbers;
@@ -13,23 +13,13 @@ import org.sshstack.wire.UserauthRequest;
 /**
  * SECURITY.md A1/A2 state confusion against the real server: a client that requests the wrong service, repeats
  * SERVICE_REQUEST, changes user, answers prompts nobody asked, or switches method in the middle of
- * keyboard-interactive and then answers the abandoned prompt. None of it may authenticate; each protocol
- * violation ends in a DISCONNECT with a precise reason. The correct password comes last, pipelined, so a server
- * that merely ignored the violation would be caught by a USERAUTH_SUCCESS.
+ * keyboard-interactive and then answers the abandoned prompt. None of it may authenticate; each violation ends in a
+ * DISCONNECT with a precise reason. The correct password follows, pipelined, so a server that merely ignored the
+ * violation would answer USERAUTH_SUCCESS (or, behind a held FAILURE, keep the connection open: a read timeout).
  */
-class AuthStateConfusionTest {
+class AuthStateConfusionTest extends HostileServerTest {
 
-    private final HostileServer server = new HostileServer();
-
-    AuthStateConfusionTest() throws Exception {
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        assertThat(server.uncaught).isEmpty();
-        assertThat(server.started).isEmpty();
-    }
+    private static final byte[] GOOD_PASSWORD = HostilePayloads.password("alice", "secret");
 
     @Test
     void connectionServiceBeforeAuthenticationIsNotAvailable() throws Exception {
@@ -42,64 +32,51 @@ class AuthStateConfusionTest {
 
     @Test
     void userauthRequestForAnotherServiceDisconnects() throws Exception {
-        try (RawClient client = server.connect()) {
-            client.userauthService();
-            client.send(new UserauthRequest("alice", "ssh-shell-please", new UserauthMethod.Password("secret",
-                    java.util.Optional.empty())).encode());
-            assertThat(client.awaitServerClose()).contains(DisconnectReason.SERVICE_NOT_AVAILABLE);
-            assertNoSuccess(client);
-        }
+        assertViolation(DisconnectReason.SERVICE_NOT_AVAILABLE, new UserauthRequest("alice", "ssh-shell-please",
+                new UserauthMethod.Password("secret", Optional.empty())).encode());
     }
 
     @Test
     void secondServiceRequestDisconnects() throws Exception {
-        try (RawClient client = server.connect()) {
-            client.userauthService();
-            client.inject(new ServiceRequest("ssh-userauth").encode());
-            client.send(HostilePayloads.password("alice", "secret"));
-            assertThat(client.awaitServerClose()).contains(DisconnectReason.PROTOCOL_ERROR);
-            assertNoSuccess(client);
-        }
+        assertViolation(DisconnectReason.PROTOCOL_ERROR, new ServiceRequest("ssh-userauth").encode(), GOOD_PASSWORD);
     }
 
     @Test
     void userNameChangeBetweenRequestsDisconnects() throws Exception {
-        try (RawClient client = server.connect()) {
-            client.userauthService();
-            client.send(HostilePayloads.password("mallory", "secret"));
-            client.send(HostilePayloads.password("alice", "secret"));
-            assertThat(client.awaitServerClose()).contains(DisconnectReason.PROTOCOL_ERROR);
-            assertNoSuccess(client);
-        }
+        assertViolation(DisconnectReason.PROTOCOL_ERROR, HostilePayloads.password("mallory", "secret"),
+                GOOD_PASSWORD);
     }
 
     @Test
     void infoResponseWithoutARequestDisconnects() throws Exception {
-        try (RawClient client = server.connect()) {
-            client.userauthService();
-            client.send(HostilePayloads.infoResponse("42"));
-            client.send(HostilePayloads.password("alice", "secret"));
-            assertThat(client.awaitServerClose()).contains(DisconnectReason.PROTOCOL_ERROR);
-            assertNoSuccess(client);
-        }
+        assertViolation(DisconnectReason.PROTOCOL_ERROR, HostilePayloads.infoResponse("42"), GOOD_PASSWORD);
     }
 
     @Test
     void answerToAnAbandonedKeyboardInteractivePromptDisconnects() throws Exception {
         try (RawClient client = server.connect()) {
-            client.userauthService();
-            client.send(HostilePayloads.keyboardInteractive("alice"));
-            assertThat(client.next()).hasValueSatisfying(p -> assertThat(p[0] & 0xff)
-                    .isEqualTo(MessageNumbers.USERAUTH_INFO_REQUEST));
+            PreAuthPhase.MID_KEYBOARD_INTERACTIVE.reach(client);
             client.send(HostilePayloads.password("alice", "wrong")); // RFC 4256 §3.4: abandons keyboard-interactive
             client.send(HostilePayloads.infoResponse("42")); // the right code, to a prompt no longer pending
-            client.send(HostilePayloads.password("alice", "secret"));
+            client.send(GOOD_PASSWORD);
             assertThat(client.awaitServerClose()).contains(DisconnectReason.PROTOCOL_ERROR);
             assertNoSuccess(client);
         }
     }
 
-    private static void assertNoSuccess(RawClient client) {
+    private void assertViolation(DisconnectReason expected, byte[]... payloads) throws Exception {
+        try (RawClient client = server.connect()) {
+            client.userauthService();
+            for (byte[] payload : payloads) {
+                client.inject(payload);
+            }
+            assertThat(client.awaitServerClose()).contains(expected);
+            assertNoSuccess(client);
+        }
+    }
+
+    private void assertNoSuccess(RawClient client) {
         assertThat(client.received()).noneMatch(p -> (p[0] & 0xff) == MessageNumbers.USERAUTH_SUCCESS);
+        assertThat(server.started).isEmpty();
     }
 }

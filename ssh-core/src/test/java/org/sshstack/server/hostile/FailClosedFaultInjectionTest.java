@@ -7,12 +7,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sshstack.auth.InteractiveQuery;
 import org.sshstack.keys.KeyGenerator;
 import org.sshstack.keys.SshPublicKey;
-import org.sshstack.server.InteractiveAuthenticator;
 import org.sshstack.server.SshServerBuilder;
 import org.sshstack.testing.TestKeys;
 import org.sshstack.wire.MessageNumbers;
@@ -24,22 +22,13 @@ import org.sshstack.wire.UserauthMethod;
  * disconnect), never succeed; nothing escapes a server thread and nothing is started. (The crypto and host key SPIs
  * are engine-level and belong to the transport tests.)
  */
-class FailClosedFaultInjectionTest {
+class FailClosedFaultInjectionTest extends HostileServerTest {
 
     private static final SshPublicKey KEY = KeyGenerator.ed25519("user", TestKeys.seeded(11)).publicKey();
 
-    private HostileServer server;
-
-    @AfterEach
-    void stop() {
-        server.close();
-        assertThat(server.uncaught).isEmpty();
-        assertThat(server.started).isEmpty();
-    }
-
     @Test
     void throwingPasswordAuthenticatorFails() throws Exception {
-        server = new HostileServer(b -> b.passwordAuthenticator((u, p) -> {
+        restart(b -> b.passwordAuthenticator((u, p) -> {
             throw new IllegalStateException("directory down");
         }));
         assertFailsClosed(HostilePayloads.password("alice", "secret"));
@@ -47,7 +36,7 @@ class FailClosedFaultInjectionTest {
 
     @Test
     void throwingPublicKeyAuthenticatorFailsTheQuery() throws Exception {
-        server = new HostileServer(b -> b.publicKeyAuthenticator((u, k) -> {
+        restart(b -> b.publicKeyAuthenticator((u, k) -> {
             throw new IllegalStateException("directory down");
         }));
         assertFailsClosed(HostilePayloads.request("alice", new UserauthMethod.PublicKey(KEY.typeName(), KEY.blob(),
@@ -56,7 +45,7 @@ class FailClosedFaultInjectionTest {
 
     @Test
     void throwingInteractiveChallengeFails() throws Exception {
-        server = new HostileServer(interactive(user -> {
+        restart(interactiveOnly(user -> {
             throw new IllegalStateException("otp service down");
         }, responses -> true));
         assertFailsClosed(HostilePayloads.keyboardInteractive("alice"));
@@ -64,13 +53,13 @@ class FailClosedFaultInjectionTest {
 
     @Test
     void nullInteractiveChallengeFails() throws Exception {
-        server = new HostileServer(interactive(user -> null, responses -> true));
+        restart(interactiveOnly(user -> null, responses -> true));
         assertFailsClosed(HostilePayloads.keyboardInteractive("alice"));
     }
 
     @Test
     void throwingInteractiveVerifierFails() throws Exception {
-        server = new HostileServer(interactive(user -> new InteractiveQuery("", "", List.of()), responses -> {
+        restart(interactiveOnly(user -> new InteractiveQuery("", "", List.of()), responses -> {
             throw new IllegalStateException("otp service down");
         }));
         assertFailsClosed(HostilePayloads.keyboardInteractive("alice"), HostilePayloads.infoResponse());
@@ -91,20 +80,11 @@ class FailClosedFaultInjectionTest {
             // a FAILURE, or the connection ended; never SUCCESS, nor PK_OK to the public key query
             reply.ifPresent(p -> assertThat(p[0] & 0xff).isEqualTo(MessageNumbers.USERAUTH_FAILURE));
         }
+        assertThat(server.started).isEmpty();
     }
 
-    private static UnaryOperator<SshServerBuilder> interactive(
-            Function<String, InteractiveQuery> challenge, Predicate<List<String>> verify) {
-        return b -> b.interactiveAuthenticator(new InteractiveAuthenticator() {
-            @Override
-            public InteractiveQuery challenge(String user) {
-                return challenge.apply(user);
-            }
-
-            @Override
-            public boolean verify(String user, List<String> responses) {
-                return verify.test(responses);
-            }
-        });
+    private static UnaryOperator<SshServerBuilder> interactiveOnly(Function<String, InteractiveQuery> challenge,
+            Predicate<List<String>> verify) {
+        return b -> b.interactiveAuthenticator(HostileServer.interactive(challenge, verify));
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.sshstack.auth.InteractiveQuery;
 import org.sshstack.keys.KeyGenerator;
@@ -51,21 +53,28 @@ final class HostileServer implements AutoCloseable {
         server = setup.apply(SshServer.builder().hostKey(HOST_KEY).executor(executor).threadFactory(threads)
                 .clock(now::get)
                 .passwordAuthenticator((u, p) -> u.equals("alice") && p.equals("secret"))
-                .interactiveAuthenticator(new InteractiveAuthenticator() {
-                    @Override
-                    public InteractiveQuery challenge(String user) {
-                        return new InteractiveQuery("login", "", List.of(new Prompt("Code: ", false)));
-                    }
-
-                    @Override
-                    public boolean verify(String user, List<String> responses) {
-                        return responses.equals(List.of("42"));
-                    }
-                })
+                .interactiveAuthenticator(interactive(user -> new InteractiveQuery("login", "",
+                        List.of(new Prompt("Code: ", false))), answers -> answers.equals(List.of("42"))))
                 .commandHandler(c -> record("exec " + c.command()))
                 .shellFactory(c -> record("shell"))
                 .subsystem("sftp", c -> record("subsystem sftp")))
                 .build().start();
+    }
+
+    /** @return an authenticator made of two functions: the challenge, and the verdict on the answers */
+    static InteractiveAuthenticator interactive(Function<String, InteractiveQuery> challenge,
+            Predicate<List<String>> verify) {
+        return new InteractiveAuthenticator() {
+            @Override
+            public InteractiveQuery challenge(String user) {
+                return challenge.apply(user);
+            }
+
+            @Override
+            public boolean verify(String user, List<String> responses) {
+                return verify.test(responses);
+            }
+        };
     }
 
     private int record(String what) {

@@ -1,13 +1,12 @@
 package org.sshstack.server.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.sshstack.DisconnectReason;
+import org.sshstack.server.SshServerBuilder;
 import org.sshstack.wire.MessageNumbers;
 import org.sshstack.wire.UserauthMethod;
 
@@ -18,31 +17,20 @@ import org.sshstack.wire.UserauthMethod;
  * are pipelined: failure replies are held by the failure delay on the server's frozen clock, so the cap, not the
  * client's patience, ends the connection.
  */
-class MaxAuthTriesTest {
+class MaxAuthTriesTest extends HostileServerTest {
 
     private static final int TRIES = 3;
 
-    private final HostileServer server = new HostileServer(b -> b.maxAuthTries(TRIES));
-
-    MaxAuthTriesTest() throws Exception {
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        assertThat(server.uncaught).isEmpty();
+    @Override
+    UnaryOperator<SshServerBuilder> setup() {
+        return b -> b.maxAuthTries(TRIES);
     }
 
     @Test
     void theAttemptReachingTheCapDisconnects() throws Exception {
-        try (RawClient client = server.connect()) {
-            client.userauthService();
-            for (int i = 0; i < TRIES; i++) {
-                client.send(HostilePayloads.password("alice", "wrong " + i));
-            }
-            assertThat(client.awaitServerClose()).contains(DisconnectReason.NO_MORE_AUTH_METHODS_AVAILABLE);
-            assertThat(numbers(client)).doesNotContain(MessageNumbers.USERAUTH_SUCCESS);
-        }
+        List<Integer> replies = capDisconnects(HostilePayloads.password("alice", "wrong 0"),
+                HostilePayloads.password("alice", "wrong 1"), HostilePayloads.password("alice", "wrong 2"));
+        assertThat(replies).isEmpty(); // the failures were held, then the cap ended the connection
     }
 
     @Test
@@ -53,8 +41,8 @@ class MaxAuthTriesTest {
                 client.send(HostilePayloads.password("alice", "wrong " + i));
             }
             client.send(HostilePayloads.password("alice", "secret"));
-            // the server decided (SUCCESS is held behind the failures); only then may its clock move
-            await().atMost(Duration.ofSeconds(10)).until(() -> server.server.unauthenticatedConnections() == 0);
+            client.barrier(); // the server decided (SUCCESS is held behind the failures); only then may its clock move
+            assertThat(client.received()).isEmpty();
             server.now.addAndGet(1_000_000_000L); // releases the held replies (failure delay at most 150 ms)
             assertThat(client.pumpUntil(e -> client.received().size() >= TRIES)).isTrue();
             assertThat(numbers(client)).startsWith(MessageNumbers.USERAUTH_FAILURE,
@@ -64,29 +52,31 @@ class MaxAuthTriesTest {
 
     @Test
     void repeatedNoneCountsAfterTheFirst() throws Exception {
-        try (RawClient client = server.connect()) {
-            client.userauthService();
-            for (int i = 0; i <= TRIES; i++) {
-                client.send(HostilePayloads.none("alice"));
-            }
-            assertThat(client.awaitServerClose()).contains(DisconnectReason.NO_MORE_AUTH_METHODS_AVAILABLE);
-            // the first "none" is answered at once; the others are held failures that never left
-            assertThat(numbers(client)).containsExactly(MessageNumbers.USERAUTH_FAILURE);
-        }
+        byte[] none = HostilePayloads.none("alice");
+        // the first "none" is answered at once; the other failures are held and never leave
+        assertThat(capDisconnects(none, none, none, none)).containsExactly(MessageNumbers.USERAUTH_FAILURE);
     }
 
     @Test
     void everyMethodCountsTowardsOneCap() throws Exception {
+        List<Integer> replies = capDisconnects(HostilePayloads.none("alice"), // free
+                HostilePayloads.request("alice", new UserauthMethod.Hostbased("ssh-ed25519", new byte[8], "h",
+                        "alice", new byte[8])), // 1: a refused method
+                HostilePayloads.keyboardInteractive("alice"),
+                HostilePayloads.infoResponse("41"), // 2: a wrong code
+                HostilePayloads.password("alice", "wrong")); // 3: the cap
+        assertThat(replies).doesNotContain(MessageNumbers.USERAUTH_SUCCESS);
+    }
+
+    /** Sends the requests pipelined; expects the cap's disconnect; returns the numbers of the replies before it. */
+    private List<Integer> capDisconnects(byte[]... requests) throws Exception {
         try (RawClient client = server.connect()) {
             client.userauthService();
-            client.send(HostilePayloads.none("alice")); // free
-            client.send(HostilePayloads.request("alice", new UserauthMethod.Hostbased("ssh-ed25519", new byte[8],
-                    "h", "alice", new byte[8]))); // 1: refused method
-            client.send(HostilePayloads.keyboardInteractive("alice"));
-            client.send(HostilePayloads.infoResponse("41")); // 2: wrong code
-            client.send(HostilePayloads.password("alice", "wrong")); // 3: the cap
+            for (byte[] request : requests) {
+                client.send(request);
+            }
             assertThat(client.awaitServerClose()).contains(DisconnectReason.NO_MORE_AUTH_METHODS_AVAILABLE);
-            assertThat(numbers(client)).doesNotContain(MessageNumbers.USERAUTH_SUCCESS);
+            return numbers(client);
         }
     }
 

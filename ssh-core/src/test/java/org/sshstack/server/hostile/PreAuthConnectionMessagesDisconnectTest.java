@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,34 +21,19 @@ import org.sshstack.wire.MessageNumbers;
  * {@code AuthMethodsTest}/{@code ServerPolicyTest} cover it. The server has no port forwarding, so no listening
  * socket can result from tcpip-forward; the oracle is the disconnect without REQUEST_SUCCESS.
  */
-class PreAuthConnectionMessagesDisconnectTest {
-
-    /** Where the message is sent. */
-    enum Phase {
-        AFTER_KEX_BEFORE_SERVICE_REQUEST, AFTER_SERVICE_ACCEPT, AFTER_A_FAILED_ATTEMPT, MID_KEYBOARD_INTERACTIVE
-    }
-
-    private final HostileServer server = new HostileServer();
-
-    PreAuthConnectionMessagesDisconnectTest() throws Exception {
-    }
+class PreAuthConnectionMessagesDisconnectTest extends HostileServerTest {
 
     static Stream<Arguments> cases() {
-        return Arrays.stream(Phase.values()).flatMap(phase -> Arrays.stream(HostilePayloads.Connection.values())
-                .map(message -> Arguments.of(phase, message)));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        assertThat(server.uncaught).isEmpty();
+        return Arrays.stream(PreAuthPhase.values()).flatMap(phase -> Arrays.stream(
+                HostilePayloads.Connection.values()).map(message -> Arguments.of(phase, message)));
     }
 
     @ParameterizedTest(name = "{1} {0}")
     @MethodSource("cases")
-    void disconnectsWithoutReplyOrSideEffect(Phase phase, HostilePayloads.Connection message) throws Exception {
+    void disconnectsWithoutReplyOrSideEffect(PreAuthPhase phase, HostilePayloads.Connection message)
+            throws Exception {
         try (RawClient client = server.connect()) {
-            reach(client, phase);
+            phase.reach(client);
             client.inject(message.payload());
             client.inject(message.payload());
             assertThat(client.awaitServerClose()).contains(DisconnectReason.PROTOCOL_ERROR);
@@ -59,18 +44,18 @@ class PreAuthConnectionMessagesDisconnectTest {
         assertThat(server.server.unauthenticatedConnections()).isZero();
     }
 
-    private static void reach(RawClient client, Phase phase) throws Exception {
-        if (phase == Phase.AFTER_KEX_BEFORE_SERVICE_REQUEST) {
-            client.kex();
-            return;
+    @Test
+    void channelOpenPipelinedBehindAHeldSuccessDisconnects() throws Exception {
+        try (RawClient client = server.connect()) {
+            client.userauthService();
+            client.send(HostilePayloads.password("alice", "wrong")); // its FAILURE is held (frozen clock)...
+            client.send(HostilePayloads.password("alice", "secret")); // ...and the SUCCESS behind it
+            client.inject(HostilePayloads.channelOpenSession());
+            client.inject(HostilePayloads.Connection.CHANNEL_REQUEST_EXEC.payload());
+            // RFC 4252 §5.1: USERAUTH_SUCCESS has not been sent, so the connection protocol has not started
+            assertThat(client.awaitServerClose()).contains(DisconnectReason.PROTOCOL_ERROR);
+            assertThat(client.received()).isEmpty();
         }
-        client.userauthService();
-        if (phase == Phase.AFTER_A_FAILED_ATTEMPT) {
-            client.send(HostilePayloads.password("alice", "wrong"));
-        } else if (phase == Phase.MID_KEYBOARD_INTERACTIVE) {
-            client.send(HostilePayloads.keyboardInteractive("alice"));
-            assertThat(client.next()).hasValueSatisfying(p -> assertThat(p[0] & 0xff)
-                    .isEqualTo(MessageNumbers.USERAUTH_INFO_REQUEST));
-        }
+        assertThat(server.started).isEmpty();
     }
 }

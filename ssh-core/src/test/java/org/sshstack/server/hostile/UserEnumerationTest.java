@@ -3,7 +3,6 @@ package org.sshstack.server.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sshstack.wire.MessageNumbers;
 
@@ -15,20 +14,9 @@ import org.sshstack.wire.MessageNumbers;
  * held (an immediate reply would precede the server's KEXINIT), and moving the clock past the delay's bound for
  * every user name (100 ms + up to 50 ms, {@code ServerAuthConfig.defaults}) releases it.
  */
-class UserEnumerationTest {
+class UserEnumerationTest extends HostileServerTest {
 
     private static final Duration DELAY_BOUND = Duration.ofMillis(150);
-
-    private final HostileServer server = new HostileServer();
-
-    UserEnumerationTest() throws Exception {
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        assertThat(server.uncaught).isEmpty();
-    }
 
     @Test
     void wrongPasswordRepliesAreIdenticalAndHeldAlike() throws Exception {
