@@ -165,8 +165,19 @@ public final class ChannelIo {
         if (!sent || !wantReply) {
             return sent;
         }
-        waitFor(e -> !replies.isEmpty() || channel.state() != ConnectionChannel.State.OPEN, "a reply to "
-                + request.type());
+        try {
+            waitFor(e -> !replies.isEmpty() || channel.state() != ConnectionChannel.State.OPEN, "a reply to "
+                    + request.type());
+        } catch (ChannelTimeoutException e) {
+            throw e;
+        } catch (SshException e) {
+            // the connection ended: a reply that arrived before the end still counts (RFC 4254 §5.4)
+            Boolean early = driver.withEngine(en -> replies.poll());
+            if (early == null) {
+                throw e;
+            }
+            return early;
+        }
         Boolean reply = driver.withEngine(e -> replies.poll());
         return reply != null && reply;
     }
