@@ -1,0 +1,37 @@
+package org.sshstack.interop;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every peer SFTP client against one {@link SftpTarget}, each operation checked on disk by SHA-256 and recorded in
+ * the interop matrix: OpenSSH {@code sftp -b} and {@code scp}, PuTTY {@code psftp}, {@code lftp}, {@code rclone},
+ * paramiko's SFTPClient and AsyncSSH's SFTP client. Subclasses choose the server.
+ */
+abstract class SftpPeerClientsTest {
+
+    /**
+     * @param dir an empty temporary directory for the server's files
+     * @return the running server
+     */
+    abstract SftpTarget start(Path dir) throws Exception;
+
+    @Test
+    void openSshSftpBatch(@TempDir Path dir) throws Exception {
+        try (SftpTarget target = start(dir.resolve("server"))) {
+            SftpChecks checks = new SftpChecks("OpenSSH sftp -b 9.2", target);
+            OpenSshSftpBatch.run(target, dir.resolve("peer"), checks);
+            checks.finish();
+        }
+    }
+
+    @Test
+    void openSshScp(@TempDir Path dir) throws Exception {
+        try (SftpTarget target = start(dir.resolve("server"))) {
+            SftpChecks checks = new SftpChecks("OpenSSH scp 9.2", target);
+            OpenSshScp.run(target, dir.resolve("peer"), checks);
+            checks.finish();
+        }
+    }
+}
