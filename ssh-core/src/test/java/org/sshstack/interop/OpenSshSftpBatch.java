@@ -85,9 +85,9 @@ final class OpenSshSftpBatch {
     private void navigation() {
         batch.step("version", out -> out.contains("SFTP protocol version 3"));
         batch.step("progress", out -> out.contains("Progress meter"));
-        batch.step("cd " + target.remotePath(""), String::isBlank);
+        batch.step("cd <root>", "cd " + target.remotePath(""), String::isBlank);
         batch.step("pwd", out -> out.contains("Remote working directory: " + target.remotePath("")));
-        batch.step("lcd " + local, String::isBlank);
+        batch.step("lcd <local>", "lcd " + local, String::isBlank);
         batch.step("lpwd", out -> out.contains("Local working directory: " + local));
         batch.step("lumask 022", out -> out.contains("022"));
         batch.step("lmkdir lmade", out -> out.isBlank() && Files.isDirectory(local.resolve("lmade")));

@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A batch of commands for an interactive SFTP client run non-interactively ({@code sftp -b}, {@code psftp -b}),
@@ -25,7 +26,7 @@ final class SftpBatch {
     }
 
     /** One batch line and its check. */
-    private record Step(String command, Check check) {
+    private record Step(String label, String command, Check check) {
     }
 
     private final Path local;
@@ -41,9 +42,14 @@ final class SftpBatch {
         this.root = root;
     }
 
-    /** Adds a command and its check. */
+    /** Adds a command and its check; the command is its row's name in the matrix. */
     void step(String command, Check check) {
-        steps.add(new Step(command, check));
+        steps.add(new Step(command, command, check));
+    }
+
+    /** Adds a command (with a temporary path in it) and its check under a stable name for the matrix. */
+    void step(String label, String command, Check check) {
+        steps.add(new Step(label, command, check));
     }
 
     /**
@@ -53,7 +59,20 @@ final class SftpBatch {
      * @param linePrefix put before every command (sftp's "-" keeps going after a failure)
      */
     void write(Path file, String linePrefix) throws IOException {
-        Files.write(file, steps.stream().map(s -> linePrefix + s.command()).toList(), StandardCharsets.UTF_8);
+        write(file, List.of(), c -> linePrefix + c);
+    }
+
+    /**
+     * Writes the batch file.
+     *
+     * @param file where
+     * @param header lines before the commands
+     * @param render the text for each command (for a client that does not echo: an echo line, then the command)
+     */
+    void write(Path file, List<String> header, UnaryOperator<String> render) throws IOException {
+        List<String> lines = new ArrayList<>(header);
+        steps.forEach(s -> lines.add(render.apply(s.command())));
+        Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
     /**
@@ -68,8 +87,17 @@ final class SftpBatch {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             String seen = i < outputs.size() && outputs.get(i)[0].equals(step.command()) ? outputs.get(i)[1] : null;
-            checks.check(step.command(), seen != null && step.check().test(seen),
+            checks.check(step.label(), seen != null && passes(step.check(), seen),
                     seen == null ? "not run; the client said:\n" + output : seen);
+        }
+    }
+
+    /** @return the check's verdict; a file it cannot read (say, one never written) fails it */
+    private static boolean passes(Check check, String output) {
+        try {
+            return check.test(output);
+        } catch (IOException e) {
+            return false;
         }
     }
 

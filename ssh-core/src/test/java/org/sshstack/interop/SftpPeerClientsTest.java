@@ -34,4 +34,22 @@ abstract class SftpPeerClientsTest {
             checks.finish();
         }
     }
+
+    @Test
+    void puttyPsftp(@TempDir Path dir) throws Exception {
+        try (SftpTarget target = start(dir.resolve("server"))) {
+            SftpChecks checks = new SftpChecks("PuTTY psftp 0.78", target);
+            PsftpBatch.run(target, dir.resolve("peer"), checks);
+            checks.finish();
+        }
+    }
+
+    @Test
+    void lftp(@TempDir Path dir) throws Exception {
+        try (SftpTarget target = start(dir.resolve("server"))) {
+            SftpChecks checks = new SftpChecks("lftp 4.9", target);
+            LftpScript.run(target, dir.resolve("peer"), checks);
+            checks.finish();
+        }
+    }
 }
