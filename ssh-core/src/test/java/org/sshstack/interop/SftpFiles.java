@@ -54,7 +54,7 @@ final class SftpFiles {
     /** @return the SHA-256 of the file's contents, in hex */
     static String sha256(Path file) throws IOException {
         MessageDigest digest = sha256();
-        byte[] buffer = new byte[BLOCK];
+        byte[] buffer = new byte[(int) Math.min(BLOCK, Math.max(Files.size(file), 1))];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);

@@ -52,4 +52,13 @@ abstract class SftpPeerClientsTest {
             checks.finish();
         }
     }
+
+    @Test
+    void rclone(@TempDir Path dir) throws Exception {
+        try (SftpTarget target = start(dir.resolve("server"))) {
+            SftpChecks checks = new SftpChecks("rclone 1.60", target);
+            RcloneTree.run(target, dir.resolve("peer"), checks);
+            checks.finish();
+        }
+    }
 }
