@@ -61,4 +61,22 @@ abstract class SftpPeerClientsTest {
             checks.finish();
         }
     }
+
+    @Test
+    void paramikoSftpClient(@TempDir Path dir) throws Exception {
+        try (SftpTarget target = start(dir.resolve("server"))) {
+            SftpChecks checks = new SftpChecks("paramiko 2.12 SFTPClient", target);
+            PythonSftpClients.run("paramiko", target, dir.resolve("peer"), checks);
+            checks.finish();
+        }
+    }
+
+    @Test
+    void asyncSshSftpClient(@TempDir Path dir) throws Exception {
+        try (SftpTarget target = start(dir.resolve("server"))) {
+            SftpChecks checks = new SftpChecks("asyncssh 2.10 SFTPClient", target);
+            PythonSftpClients.run("asyncssh", target, dir.resolve("peer"), checks);
+            checks.finish();
+        }
+    }
 }
