@@ -60,4 +60,8 @@ public interface SshEventListener {
     /** @param event the peer reported a command's exit status or signal */
     default void exitStatusReceived(ExitStatusReceived event) {
     }
+
+    /** @param event an SFTP operation finished (client or server side) */
+    default void sftpOperationCompleted(SftpOperationCompleted event) {
+    }
 }

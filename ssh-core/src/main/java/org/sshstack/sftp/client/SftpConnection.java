@@ -1,0 +1,261 @@
+package org.sshstack.sftp.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntFunction;
+import org.sshstack.SshException;
+import org.sshstack.SshProtocolException;
+import org.sshstack.io.ChannelTimeoutException;
+import org.sshstack.sftp.SftpConnectionLostException;
+import org.sshstack.sftp.SftpFramer;
+import org.sshstack.sftp.SftpHello;
+import org.sshstack.sftp.SftpNoConnectionException;
+import org.sshstack.sftp.SftpPacketType;
+import org.sshstack.sftp.SftpResponse;
+import org.sshstack.sftp.SftpResponseDecoder;
+
+/**
+ * The request/reply core of the client: numbers requests, writes them under a lock, and matches replies by id on
+ * one reader thread, in whatever order they come. A semaphore bounds the requests outstanding, so memory stays
+ * bounded however fast callers send. Thread-safe.
+ */
+final class SftpConnection {
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final SftpClientOptions options;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Semaphore permits;
+    private final Map<Integer, CompletableFuture<SftpResponse>> pending = new ConcurrentHashMap<>();
+    private final CompletableFuture<SftpHello> hello = new CompletableFuture<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile SshException failure;
+
+    SftpConnection(InputStream in, OutputStream out, SftpClientOptions options) {
+        this.in = in;
+        this.out = out;
+        this.options = options;
+        this.permits = new Semaphore(options.maxInFlight());
+    }
+
+    /**
+     * Sends INIT, starts the reader thread and waits for VERSION (filexfer-02 §4).
+     *
+     * @return the server's VERSION
+     */
+    SftpHello start() throws SshException, InterruptedIOException {
+        write(SftpHello.init().encode());
+        options.threadFactory().newThread(this::readLoop).start();
+        SftpHello version = awaitFuture(hello);
+        if (version.version() != SftpHello.VERSION_3) {
+            throw new SshProtocolException("server speaks SFTP version " + version.version() + ", not 3");
+        }
+        return version;
+    }
+
+    /** @return the most requests outstanding at once */
+    int window() {
+        return options.maxInFlight();
+    }
+
+    /**
+     * Sends one request, waiting (bounded) for a free slot.
+     *
+     * @param packet builds the packet for the request id it is given
+     * @return completes with the reply
+     */
+    CompletableFuture<SftpResponse> send(IntFunction<byte[]> packet) throws SshException, InterruptedIOException {
+        checkUsable();
+        acquirePermit();
+        int id = ids.getAndIncrement();
+        CompletableFuture<SftpResponse> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        SshException failed = failure;
+        if (failed != null) {
+            release(id);
+            throw lost(failed);
+        }
+        byte[] bytes;
+        try {
+            bytes = packet.apply(id);
+        } catch (RuntimeException e) {
+            release(id);
+            throw e;
+        }
+        write(bytes);
+        return reply;
+    }
+
+    /** Sends one request and waits for its reply. */
+    SftpResponse call(IntFunction<byte[]> packet) throws SshException, InterruptedIOException {
+        return await(send(packet));
+    }
+
+    /** Waits, bounded by the timeout, for a reply. */
+    SftpResponse await(CompletableFuture<SftpResponse> reply) throws SshException, InterruptedIOException {
+        return awaitFuture(reply);
+    }
+
+    private <T> T awaitFuture(CompletableFuture<T> future) throws SshException, InterruptedIOException {
+        try {
+            return future.get(options.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new ChannelTimeoutException("no SFTP reply within " + options.timeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for an SFTP reply");
+        } catch (ExecutionException e) {
+            throw lost(e.getCause() instanceof SshException s ? s : new SshProtocolException("SFTP failure", e));
+        }
+    }
+
+    private void acquirePermit() throws SshException, InterruptedIOException {
+        try {
+            if (!permits.tryAcquire(options.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new ChannelTimeoutException("no free SFTP request slot within " + options.timeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for an SFTP request slot");
+        }
+    }
+
+    private void write(byte[] packet) throws SshException, InterruptedIOException {
+        try {
+            if (!writeLock.tryLock(options.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new ChannelTimeoutException("SFTP writer busy for " + options.timeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to write an SFTP request");
+        }
+        try {
+            out.write(packet);
+            out.flush();
+        } catch (SshException e) {
+            fail(e);
+            throw e;
+        } catch (IOException e) {
+            SftpConnectionLostException lost = new SftpConnectionLostException("SFTP write failed: " + e, "");
+            fail(lost);
+            throw lost;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void readLoop() {
+        try {
+            byte[] first = readPacket();
+            if (first == null || first[0] != SftpPacketType.VERSION) {
+                throw new SshProtocolException("the server did not answer INIT with VERSION");
+            }
+            hello.complete(SftpHello.decode(first));
+            for (byte[] body = readPacket(); body != null; body = readPacket()) {
+                dispatch(SftpResponseDecoder.decode(body));
+            }
+            fail(new SftpConnectionLostException("the server closed the SFTP stream", ""));
+        } catch (SshException e) {
+            fail(e);
+        } catch (IOException | RuntimeException e) {
+            fail(new SftpConnectionLostException("SFTP read failed: " + e, ""));
+        }
+    }
+
+    /** @return the next packet body, or null at a clean end of stream */
+    private byte[] readPacket() throws IOException {
+        byte[] header = in.readNBytes(4);
+        if (header.length == 0) {
+            return null;
+        }
+        if (header.length < 4) {
+            throw new SftpConnectionLostException("SFTP stream ended inside a packet header", "");
+        }
+        int length = SftpFramer.checkLength(SftpFramer.readLength(header), options.maxPacket());
+        byte[] body = in.readNBytes(length);
+        if (body.length < length) {
+            throw new SftpConnectionLostException("SFTP stream ended inside a packet", "");
+        }
+        return body;
+    }
+
+    private void dispatch(SftpResponse response) throws SshProtocolException {
+        CompletableFuture<SftpResponse> reply = pending.remove(response.id());
+        if (reply == null) {
+            throw new SshProtocolException("SFTP reply to unknown request id " + response.id());
+        }
+        permits.release();
+        reply.complete(response);
+    }
+
+    private void release(int id) {
+        if (pending.remove(id) != null) {
+            permits.release();
+        }
+    }
+
+    private void fail(SshException cause) {
+        if (failure == null) {
+            failure = cause;
+        }
+        hello.completeExceptionally(cause);
+        for (Integer id : pending.keySet()) {
+            CompletableFuture<SftpResponse> reply = pending.remove(id);
+            if (reply != null) {
+                permits.release();
+                reply.completeExceptionally(cause);
+            }
+        }
+    }
+
+    private void checkUsable() throws SshException {
+        if (closed.get()) {
+            throw new SftpNoConnectionException("the SFTP client is closed", "");
+        }
+        SshException failed = failure;
+        if (failed != null) {
+            throw lost(failed);
+        }
+    }
+
+    private static SshException lost(SshException cause) {
+        SshException copy = cause instanceof SshProtocolException
+                ? new SshProtocolException(cause.getMessage(), cause)
+                : new SftpConnectionLostException(cause.getMessage(), "");
+        if (copy.getCause() == null) {
+            copy.initCause(cause);
+        }
+        return copy;
+    }
+
+    /** Closes both streams (the server sees EOF) and fails what is still pending. Idempotent. */
+    void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        fail(new SftpNoConnectionException("the SFTP client was closed", ""));
+        closeQuietly(out);
+        closeQuietly(in);
+    }
+
+    private static void closeQuietly(java.io.Closeable stream) {
+        try {
+            stream.close();
+        } catch (IOException e) {
+            // closing: nothing left to report to
+        }
+    }
+}
