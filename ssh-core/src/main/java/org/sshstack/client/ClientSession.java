@@ -10,6 +10,8 @@ import org.sshstack.io.ChannelEvents;
 import org.sshstack.io.ChannelIo;
 import org.sshstack.io.ChannelTimeoutException;
 import org.sshstack.session.ClientEngine;
+import org.sshstack.sftp.client.SftpClient;
+import org.sshstack.sftp.client.SftpClientOptions;
 
 /**
  * An authenticated SSH connection made by {@link SshClient#connect}: opens session channels, runs commands. Closing
@@ -89,6 +91,31 @@ public final class ClientSession implements AutoCloseable {
         } finally {
             channel.io().abort();
         }
+    }
+
+    /**
+     * Opens an SFTP client on a new session channel running the "sftp" subsystem (RFC 4254 §6.5), with default
+     * options bounded by this session's timeout. Closing the client closes the channel.
+     *
+     * @return the client
+     * @throws SshException if the channel or the subsystem is refused, the SFTP handshake failed, or on timeout
+     * @throws InterruptedIOException if interrupted
+     */
+    public SftpClient sftp() throws SshException, InterruptedIOException {
+        return sftp(SftpClientOptions.defaults().withTimeout(openTimeout));
+    }
+
+    /**
+     * Opens an SFTP client on a new session channel running the "sftp" subsystem, with these options (timeout,
+     * pipelining window, reader thread factory, event listener).
+     *
+     * @param options the client settings
+     * @return the client
+     * @throws SshException if the channel or the subsystem is refused, the SFTP handshake failed, or on timeout
+     * @throws InterruptedIOException if interrupted
+     */
+    public SftpClient sftp(SftpClientOptions options) throws SshException, InterruptedIOException {
+        return SftpSubsystem.start(openSession(), options);
     }
 
     /** @return true while the connection is up */

@@ -1,6 +1,7 @@
 package org.sshstack.client;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sshstack.SshException;
 import org.sshstack.keys.SshKeyPair;
+import org.sshstack.sftp.client.SftpClient;
+import org.sshstack.sftp.client.SftpClientOptions;
 import org.sshstack.transport.HostKeyVerifier;
 import org.sshstack.transport.kex.Moduli;
 
@@ -164,4 +168,22 @@ public abstract sealed class TransportSettings permits Transport {
     final Logger log() {
         return LoggerFactory.getLogger(logChannel);
     }
+
+    /**
+     * paramiko's {@code open_sftp_client}: opens a session channel running the "sftp" subsystem (RFC 4254 §6.5)
+     * and returns an SFTP client over it. Its requests, and the channel's reads and writes, are bounded by the
+     * transport's timeout; its reply reader runs on a thread of the thread factory. Closing the client closes the
+     * channel.
+     *
+     * @return the client
+     * @throws SshException if the channel or the subsystem is refused, the SFTP handshake failed, or on timeout
+     * @throws InterruptedIOException if interrupted
+     */
+    public SftpClient openSftpClient() throws SshException, InterruptedIOException {
+        return SftpSubsystem.start(openSession(), SftpClientOptions.defaults().withTimeout(timeout)
+                .withThreadFactory(threads));
+    }
+
+    /** @return an open session channel (implemented by {@link Transport#openSession()}) */
+    abstract Channel openSession() throws SshException, InterruptedIOException;
 }

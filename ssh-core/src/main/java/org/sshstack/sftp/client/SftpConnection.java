@@ -177,19 +177,45 @@ final class SftpConnection {
 
     /** @return the next packet body, or null at a clean end of stream */
     private byte[] readPacket() throws IOException {
-        byte[] header = in.readNBytes(4);
-        if (header.length == 0) {
+        byte[] header = new byte[4];
+        int got = readFully(header);
+        if (got == 0) {
             return null;
         }
-        if (header.length < 4) {
+        if (got < 4) {
             throw new SftpConnectionLostException("SFTP stream ended inside a packet header", "");
         }
-        int length = SftpFramer.checkLength(SftpFramer.readLength(header), options.maxPacket());
-        byte[] body = in.readNBytes(length);
-        if (body.length < length) {
+        byte[] body = new byte[SftpFramer.checkLength(SftpFramer.readLength(header), options.maxPacket())];
+        if (readFully(body) < body.length) {
             throw new SftpConnectionLostException("SFTP stream ended inside a packet", "");
         }
         return body;
+    }
+
+    /**
+     * Fills {@code buffer} unless the stream ends. A read timeout of the underlying channel stream only means the
+     * session is idle: reading resumes where it stopped, until the client is closed.
+     *
+     * @return how many bytes were read
+     */
+    private int readFully(byte[] buffer) throws IOException {
+        int filled = 0;
+        while (filled < buffer.length) {
+            int n;
+            try {
+                n = in.read(buffer, filled, buffer.length - filled);
+            } catch (ChannelTimeoutException idle) {
+                if (closed.get()) {
+                    throw idle;
+                }
+                continue;
+            }
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        return filled;
     }
 
     private void dispatch(SftpResponse response) throws SshProtocolException {
