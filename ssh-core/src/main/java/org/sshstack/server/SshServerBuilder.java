@@ -13,11 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
+import org.sshstack.SshProtocolException;
 import org.sshstack.client.SshThreads;
 import org.sshstack.crypto.signature.JcaSshSigner;
 import org.sshstack.keys.KeyFiles;
 import org.sshstack.keys.KeyGenerator;
 import org.sshstack.keys.SshKeyPair;
+import org.sshstack.sftp.server.SftpServer;
+import org.sshstack.sftp.server.SftpServerConfig;
 import org.sshstack.transport.kex.ServerHostKey;
 
 /** Settings of an {@link SshServer}: address, host keys, authenticators, handlers, threads and limits. */
@@ -113,6 +116,26 @@ public final class SshServerBuilder {
     public SshServerBuilder subsystem(String name, CommandHandler handler) {
         subsystems.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(handler, "handler"));
         return this;
+    }
+
+    /**
+     * Serves SFTP (the "sftp" subsystem) with an {@link SftpServer}: each user jailed in the root the
+     * configuration maps it to. The subsystem's exit status is 0 when the client ends the session, 1 when it
+     * sent a malformed packet.
+     *
+     * @param config the SFTP server settings
+     * @return this builder
+     */
+    public SshServerBuilder sftp(SftpServerConfig config) {
+        SftpServer server = new SftpServer(config);
+        return subsystem("sftp", command -> {
+            try {
+                server.serve(command.user(), command.stdin(), command.stdout());
+                return 0;
+            } catch (SshProtocolException malformed) {
+                return 1;
+            }
+        });
     }
 
     /** @param value runs commands and shells (required) @return this builder */
