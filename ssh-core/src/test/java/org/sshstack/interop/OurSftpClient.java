@@ -2,15 +2,13 @@ package org.sshstack.interop;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.sshstack.client.Channel;
 import org.sshstack.client.ClientSession;
 import org.sshstack.client.SshClient;
 import org.sshstack.sftp.client.SftpClient;
-import org.sshstack.sftp.client.SftpClientOptions;
 
 /**
- * Our SFTP client for the interop tests: an {@link SshClient} session with the "sftp" subsystem on one channel and
- * an {@link SftpClient} over the channel's streams; closing it closes the client, the channel and the session.
+ * Our SFTP client for the interop tests: an {@link SshClient} session and its {@link ClientSession#sftp()} client;
+ * closing it closes the client (and its channel) and the session.
  */
 final class OurSftpClient implements AutoCloseable {
 
@@ -52,10 +50,7 @@ final class OurSftpClient implements AutoCloseable {
 
     private static OurSftpClient open(ClientSession session) throws IOException {
         try {
-            Channel channel = session.openSession();
-            channel.invokeSubsystem("sftp");
-            return new OurSftpClient(session, SftpClient.open(channel.getInputStream(), channel.getOutputStream(),
-                    SftpClientOptions.defaults(), channel));
+            return new OurSftpClient(session, session.sftp());
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;
