@@ -13,42 +13,23 @@ import org.sshstack.testing.PeerTools;
  * target's client key: transfers (plain, continued, segmented {@code pget}, mirrored trees both ways) and file
  * management. lftp does not echo its commands, so the script echoes a marker before each one.
  */
-final class LftpScript {
+final class LftpScript extends SftpPeerRun {
 
     private static final String ECHO = "@@ ";
 
-    private final SftpTarget target;
-    private final Path dir;
-    private final Path local;
-    private final Path root;
-    private final SftpBatch batch;
-
-    private LftpScript(SftpTarget target, Path dir) {
-        this.target = target;
-        this.dir = dir;
-        this.local = dir.resolve("local");
-        this.root = target.root();
-        this.batch = new SftpBatch(local, root);
-    }
-
     /**
-     * Prepares the files, runs the script and records a row per command.
-     *
      * @param target the server
      * @param dir a temporary directory owned by the test
-     * @param checks where the rows go
      */
-    static void run(SftpTarget target, Path dir, SftpChecks checks) throws IOException, InterruptedException {
-        new LftpScript(target, dir).prepareAndRun(checks);
+    LftpScript(SftpTarget target, Path dir) {
+        super(target, dir);
     }
 
-    private void prepareAndRun(SftpChecks checks) throws IOException, InterruptedException {
+    @Override
+    void run(SftpChecks checks) throws IOException, InterruptedException {
         SftpFiles.write(local.resolve("a.bin"), 3_000_000, 31);
         SftpFiles.writeTree(local.resolve("tree"), 40, 2, 500_000, 32);
-        SftpFiles.write(local.resolve("c.bin"), 1 << 20, 33);
-        Files.write(root.resolve("c.bin"), OpenSshSftpBatch.prefix(local.resolve("c.bin"), 400_000));
-        SftpFiles.write(root.resolve("d.bin"), 1 << 20, 34);
-        Files.write(local.resolve("d.bin"), OpenSshSftpBatch.prefix(root.resolve("d.bin"), 300_000));
+        writeResumeFiles(33);
         Files.createDirectories(local.resolve("mgot"));
         steps();
         String ssh = String.join(" ", SftpPeers.sshOptions(target, dir));

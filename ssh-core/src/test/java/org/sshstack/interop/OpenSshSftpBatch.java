@@ -7,7 +7,6 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.sshstack.testing.PeerTools;
@@ -17,37 +16,21 @@ import org.sshstack.testing.PeerTools;
  * "-" so a failure does not stop the rest. Each command is judged by its own output (the merged stdout and stderr
  * between its "sftp>" echo and the next) and by its effect on disk, contents compared by SHA-256.
  */
-final class OpenSshSftpBatch {
+final class OpenSshSftpBatch extends SftpPeerRun {
 
     /** The modification time {@code put -p} and {@code get -p} must carry over. */
     static final FileTime OLD = FileTime.from(Instant.parse("2020-01-02T03:04:05Z"));
 
-    private final SftpTarget target;
-    private final Path dir;
-    private final Path local;
-    private final Path root;
-    private final SftpBatch batch;
-
-    private OpenSshSftpBatch(SftpTarget target, Path dir) {
-        this.target = target;
-        this.dir = dir;
-        this.local = dir.resolve("local");
-        this.root = target.root();
-        this.batch = new SftpBatch(local, root);
-    }
-
     /**
-     * Prepares the files, runs the batch and records a row per command.
-     *
      * @param target the server
      * @param dir a temporary directory owned by the test
-     * @param checks where the rows go
      */
-    static void run(SftpTarget target, Path dir, SftpChecks checks) throws IOException, InterruptedException {
-        new OpenSshSftpBatch(target, dir).prepareAndRun(checks);
+    OpenSshSftpBatch(SftpTarget target, Path dir) {
+        super(target, dir);
     }
 
-    private void prepareAndRun(SftpChecks checks) throws IOException, InterruptedException {
+    @Override
+    void run(SftpChecks checks) throws IOException, InterruptedException {
         prepare();
         navigation();
         transfers();
@@ -68,18 +51,10 @@ final class OpenSshSftpBatch {
         SftpFiles.write(local.resolve("a.bin"), 300_000, 1);
         Files.setLastModifiedTime(local.resolve("a.bin"), OLD);
         SftpFiles.writeTree(local.resolve("tree"), 20, 1, 200_000, 2);
-        SftpFiles.write(local.resolve("c.bin"), 1 << 20, 3);
-        Files.write(root.resolve("c.bin"), prefix(local.resolve("c.bin"), 400_000));
-        SftpFiles.write(root.resolve("d.bin"), 1 << 20, 4);
-        Files.write(local.resolve("d.bin"), prefix(root.resolve("d.bin"), 300_000));
+        writeResumeFiles(3);
         for (String name : List.of("e.txt", "f.txt", "m1.txt", "m2.txt")) {
             SftpFiles.write(local.resolve(name), 5000, name.hashCode());
         }
-    }
-
-    /** @return the first {@code length} bytes of a small file */
-    static byte[] prefix(Path file, int length) throws IOException {
-        return Arrays.copyOf(Files.readAllBytes(file), length);
     }
 
     private void navigation() {

@@ -14,34 +14,18 @@ import org.sshstack.testing.PeerTools;
  * psftp command that works without a terminal, the host key pinned with {@code -hostkey}, the client key converted
  * to PuTTY's format by {@code puttygen}; HOME is the test's directory so ~/.putty is never touched.
  */
-final class PsftpBatch {
-
-    private final SftpTarget target;
-    private final Path dir;
-    private final Path local;
-    private final Path root;
-    private final SftpBatch batch;
-
-    private PsftpBatch(SftpTarget target, Path dir) {
-        this.target = target;
-        this.dir = dir;
-        this.local = dir.resolve("local");
-        this.root = target.root();
-        this.batch = new SftpBatch(local, root);
-    }
+final class PsftpBatch extends SftpPeerRun {
 
     /**
-     * Prepares the files, runs the batch and records a row per command.
-     *
      * @param target the server
      * @param dir a temporary directory owned by the test
-     * @param checks where the rows go
      */
-    static void run(SftpTarget target, Path dir, SftpChecks checks) throws IOException, InterruptedException {
-        new PsftpBatch(target, dir).prepareAndRun(checks);
+    PsftpBatch(SftpTarget target, Path dir) {
+        super(target, dir);
     }
 
-    private void prepareAndRun(SftpChecks checks) throws IOException, InterruptedException {
+    @Override
+    void run(SftpChecks checks) throws IOException, InterruptedException {
         prepare();
         steps();
         Path file = dir.resolve("batch");
@@ -64,10 +48,7 @@ final class PsftpBatch {
     private void prepare() throws IOException {
         SftpFiles.write(local.resolve("a.bin"), 300_000, 21);
         SftpFiles.writeTree(local.resolve("tree"), 20, 1, 200_000, 22);
-        SftpFiles.write(local.resolve("c.bin"), 1 << 20, 23);
-        Files.write(root.resolve("c.bin"), OpenSshSftpBatch.prefix(local.resolve("c.bin"), 400_000));
-        SftpFiles.write(root.resolve("d.bin"), 1 << 20, 24);
-        Files.write(local.resolve("d.bin"), OpenSshSftpBatch.prefix(root.resolve("d.bin"), 300_000));
+        writeResumeFiles(23);
         for (String name : List.of("e.txt", "f.txt", "m1.txt", "m2.txt")) {
             SftpFiles.write(local.resolve(name), 5000, name.hashCode());
         }

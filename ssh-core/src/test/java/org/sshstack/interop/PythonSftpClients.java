@@ -19,39 +19,33 @@ import org.sshstack.testing.PeerTools;
  * {@link SftpTarget}. Each script prints "op NAME ok|FAIL ..." per operation; a row passes when the script says ok
  * and the operation's effect on disk is right (contents by SHA-256).
  */
-final class PythonSftpClients {
+final class PythonSftpClients extends SftpPeerRun {
 
     private static final Pattern OP = Pattern.compile("^op (.+?) (ok|FAIL.*)$", Pattern.MULTILINE);
 
-    private final Path local;
-    private final Path root;
-    private final SftpBatch files;
-
-    private PythonSftpClients(Path local, Path root) {
-        this.local = local;
-        this.root = root;
-        this.files = new SftpBatch(local, root);
-    }
+    private final String library;
 
     /**
-     * Runs one library's script and records a row per operation.
-     *
      * @param library "paramiko" or "asyncssh"
      * @param target the server
      * @param dir a temporary directory owned by the test
-     * @param checks where the rows go
      */
-    static void run(String library, SftpTarget target, Path dir, SftpChecks checks)
-            throws IOException, InterruptedException {
-        Path local = Files.createDirectories(dir.resolve("local"));
+    PythonSftpClients(String library, SftpTarget target, Path dir) {
+        super(target, dir);
+        this.library = library;
+    }
+
+    @Override
+    void run(SftpChecks checks) throws IOException, InterruptedException {
+        Files.createDirectories(local);
         SftpFiles.write(local.resolve("a.bin"), 300_000, 51);
         SftpFiles.write(local.resolve("big.bin"), 24 << 20, 52);
-        Files.createDirectories(target.root().resolve("py"));
+        Files.createDirectories(root.resolve("py"));
         PeerTools.Result result = PythonPeers.run(dir, library, library + "_sftp_client.py", SftpPeers.TIMEOUT,
                 List.of("--port", Integer.toString(target.port()), "--user", target.user(), "--key",
                         target.clientKey().toAbsolutePath().toString(), "--remote", target.remotePath("py"),
                         "--local", local.toString()));
-        new PythonSftpClients(local, target.root().resolve("py")).record(result, checks);
+        record(result, checks);
     }
 
     private void record(PeerTools.Result result, SftpChecks checks) throws IOException {
@@ -75,27 +69,31 @@ final class PythonSftpClients {
     /** @return whether what the operation should have written is on disk (true for read-only operations) */
     private boolean onDisk(String op) throws IOException {
         return switch (op) {
-            case "put" -> files.same("a.bin", "p.bin");
-            case "get" -> files.sameLocal("p-back.bin", "a.bin");
-            case "put big (pipelined)" -> files.same("big.bin", "big.bin");
-            case "get big (prefetch)" -> files.sameLocal("big-back.bin", "big.bin");
-            case "mkdir" -> Files.isDirectory(root.resolve("dir"));
-            case "symlink" -> Files.isSymbolicLink(root.resolve("link"))
-                    && Files.readSymbolicLink(root.resolve("link")).toString().equals("p.bin");
-            case "chmod" -> PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("p.bin")))
+            case "put" -> batch.same("a.bin", "py/p.bin");
+            case "get" -> batch.sameLocal("p-back.bin", "a.bin");
+            case "put big (pipelined)" -> batch.same("big.bin", "py/big.bin");
+            case "get big (prefetch)" -> batch.sameLocal("big-back.bin", "big.bin");
+            case "mkdir" -> Files.isDirectory(py("dir"));
+            case "symlink" -> Files.isSymbolicLink(py("link"))
+                    && Files.readSymbolicLink(py("link")).toString().equals("p.bin");
+            case "chmod" -> PosixFilePermissions.toString(Files.getPosixFilePermissions(py("p.bin")))
                     .equals("rw-r-----");
-            case "utime" -> Files.getLastModifiedTime(root.resolve("p.bin")).equals(FileTime.fromMillis(1577934245000L));
-            case "rename" -> !Files.exists(root.resolve("q.bin"));
-            case "posix_rename" -> files.same("a.bin", "dir/q2.bin") && !Files.exists(root.resolve("dir/q.bin"));
-            case "truncate" -> Arrays.equals(Files.readAllBytes(root.resolve("t.bin")),
-                    OpenSshSftpBatch.prefix(local.resolve("a.bin"), 1000));
-            case "write at offset", "append" -> written(root.resolve("w.bin"));
-            case "remove" -> !Files.exists(root.resolve("gone.bin"));
-            case "rmdir" -> !Files.exists(root.resolve("gone"));
-            case "link" -> Files.isSameFile(root.resolve("p.bin"), root.resolve("hard.bin"));
-            case "copy (remote)" -> files.same("a.bin", "copied.bin");
+            case "utime" -> Files.getLastModifiedTime(py("p.bin")).equals(FileTime.fromMillis(1577934245000L));
+            case "rename" -> !Files.exists(py("q.bin"));
+            case "posix_rename" -> batch.same("a.bin", "py/dir/q2.bin") && !Files.exists(py("dir/q.bin"));
+            case "truncate" -> Arrays.equals(Files.readAllBytes(py("t.bin")),
+                    prefix(local.resolve("a.bin"), 1000));
+            case "write at offset", "append" -> written(py("w.bin"));
+            case "remove" -> !Files.exists(py("gone.bin"));
+            case "rmdir" -> !Files.exists(py("gone"));
+            case "link" -> Files.isSameFile(py("p.bin"), py("hard.bin"));
+            case "copy (remote)" -> batch.same("a.bin", "py/copied.bin");
             default -> true;
         };
+    }
+
+    private Path py(String name) {
+        return root.resolve("py").resolve(name);
     }
 
     /** @return true when the file is 5000 zero bytes, then "written at 5000|appended" */

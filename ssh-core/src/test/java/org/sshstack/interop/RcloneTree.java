@@ -14,34 +14,23 @@ import org.sshstack.testing.PeerTools;
  * sync of a tree of 1 000 small files and three of 20 MiB, a download of it, and file management commands. Hashes
  * over SSH exec and shell detection are off, so rclone uses SFTP alone; every tree is compared on disk by SHA-256.
  */
-final class RcloneTree {
+final class RcloneTree extends SftpPeerRun {
 
-    private final SftpTarget target;
-    private final Path dir;
     private final Path tree;
-    private final Path root;
-    private final SftpChecks checks;
-
-    private RcloneTree(SftpTarget target, Path dir, SftpChecks checks) {
-        this.target = target;
-        this.dir = dir;
-        this.tree = dir.resolve("tree");
-        this.root = target.root();
-        this.checks = checks;
-    }
+    private SftpChecks checks;
 
     /**
-     * Runs each rclone command and records a row for it.
-     *
      * @param target the server
      * @param dir a temporary directory owned by the test
-     * @param checks where the rows go
      */
-    static void run(SftpTarget target, Path dir, SftpChecks checks) throws IOException, InterruptedException {
-        new RcloneTree(target, dir, checks).commands();
+    RcloneTree(SftpTarget target, Path dir) {
+        super(target, dir);
+        this.tree = dir.resolve("tree");
     }
 
-    private void commands() throws IOException, InterruptedException {
+    @Override
+    void run(SftpChecks rows) throws IOException, InterruptedException {
+        this.checks = rows;
         SortedMap<String, String> expected = SftpFiles.writeTree(tree, 1000, 3, 20 << 20, 41);
         Files.writeString(dir.resolve("rclone.conf"), ""); // an empty config: no remotes, no notice about it
         PeerTools.Result r = rclone("copy", tree.toString(), remote("rc"));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sshstack.sftp.client.SftpClient;
 import org.sshstack.sftp.client.TransferOptions;
 import org.sshstack.testing.PeerTools;
 
@@ -30,7 +31,7 @@ class SftpBigFileInteropTest {
      * our transport treats its 8-byte padding alignment as a 64-bit block and rekeys every 512 KiB (RFC 4344 §3.1
      * in KexRun.byteLimit), which would measure the rekeys instead of SFTP.
      */
-    private static final String CIPHER = "aes256-gcm@openssh.com";
+    static final String CIPHER = "aes256-gcm@openssh.com";
 
     private static final String OURS = "sshstack SftpClient -> sshd sftp-server";
 
@@ -42,19 +43,10 @@ class SftpBigFileInteropTest {
         try (SshdSftpTarget target = SshdSftpTarget.start(dir.resolve("server"),
                 OpenSshServer.options().set("LogLevel", "DEBUG1").ciphers(CIPHER))) {
             Path root = target.root();
-            String hash = SftpFiles.write(local.resolve("src.bin"), SIZE, 7);
+            String hash;
             try (OurSftpClient client = OurSftpClient.connect(target, dir)) {
-                long start = System.nanoTime();
-                client.sftp().transfers().put(local.resolve("src.bin"), target.remotePath("up.bin"),
-                        TransferOptions.defaults());
-                figures.transfer(OURS, "put", SIZE, start);
-                assertThat(SftpFiles.sha256(root.resolve("up.bin"))).isEqualTo(hash);
-                Files.delete(local.resolve("src.bin"));
-                start = System.nanoTime();
-                client.sftp().transfers().get(target.remotePath("up.bin"), local.resolve("down.bin"),
-                        TransferOptions.defaults());
-                figures.transfer(OURS, "get", SIZE, start);
-                assertThat(SftpFiles.sha256(local.resolve("down.bin"))).isEqualTo(hash);
+                hash = roundTrip(client.sftp(), target.remotePath("up.bin"), root.resolve("up.bin"), local, figures,
+                        OURS);
             }
             openSsh(target, dir, figures, "get " + target.remotePath("up.bin") + " " + local.resolve("down2.bin"));
             assertThat(SftpFiles.sha256(local.resolve("down2.bin"))).isEqualTo(hash);
@@ -67,6 +59,33 @@ class SftpBigFileInteropTest {
         } finally {
             deleteBigFiles(dir);
         }
+    }
+
+    /**
+     * Writes a 1 GiB file, puts it, checks the server's copy, deletes the source, gets it back and checks that:
+     * at most two copies exist when it returns ({@code local/down.bin} and the server's).
+     *
+     * @param sftp a connected client
+     * @param remote the server's name for the upload
+     * @param onDisk where the upload lands on local disk
+     * @param local a local directory
+     * @param figures where the timings go
+     * @param who the client and server, for the figures
+     * @return the file's SHA-256
+     */
+    static String roundTrip(SftpClient sftp, String remote, Path onDisk, Path local, SftpThroughput figures,
+            String who) throws IOException {
+        String hash = SftpFiles.write(local.resolve("src.bin"), SIZE, 7);
+        long start = System.nanoTime();
+        sftp.transfers().put(local.resolve("src.bin"), remote, TransferOptions.defaults());
+        figures.transfer(who, "put", SIZE, start);
+        assertThat(SftpFiles.sha256(onDisk)).isEqualTo(hash);
+        Files.delete(local.resolve("src.bin"));
+        start = System.nanoTime();
+        sftp.transfers().get(remote, local.resolve("down.bin"), TransferOptions.defaults());
+        figures.transfer(who, "get", SIZE, start);
+        assertThat(SftpFiles.sha256(local.resolve("down.bin"))).isEqualTo(hash);
+        return hash;
     }
 
     /** Runs OpenSSH's sftp with a one-command batch and records its wall time (connection included). */

@@ -1,6 +1,7 @@
 package org.sshstack.interop;
 
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,63 +20,44 @@ abstract class SftpPeerClientsTest {
 
     @Test
     void openSshSftpBatch(@TempDir Path dir) throws Exception {
-        try (SftpTarget target = start(dir.resolve("server"))) {
-            SftpChecks checks = new SftpChecks("OpenSSH sftp -b 9.2", target);
-            OpenSshSftpBatch.run(target, dir.resolve("peer"), checks);
-            checks.finish();
-        }
+        peer(dir, "OpenSSH sftp -b 9.2", OpenSshSftpBatch::new);
     }
 
     @Test
     void openSshScp(@TempDir Path dir) throws Exception {
-        try (SftpTarget target = start(dir.resolve("server"))) {
-            SftpChecks checks = new SftpChecks("OpenSSH scp 9.2", target);
-            OpenSshScp.run(target, dir.resolve("peer"), checks);
-            checks.finish();
-        }
+        peer(dir, "OpenSSH scp 9.2", OpenSshScp::new);
     }
 
     @Test
     void puttyPsftp(@TempDir Path dir) throws Exception {
-        try (SftpTarget target = start(dir.resolve("server"))) {
-            SftpChecks checks = new SftpChecks("PuTTY psftp 0.78", target);
-            PsftpBatch.run(target, dir.resolve("peer"), checks);
-            checks.finish();
-        }
+        peer(dir, "PuTTY psftp 0.78", PsftpBatch::new);
     }
 
     @Test
     void lftp(@TempDir Path dir) throws Exception {
-        try (SftpTarget target = start(dir.resolve("server"))) {
-            SftpChecks checks = new SftpChecks("lftp 4.9", target);
-            LftpScript.run(target, dir.resolve("peer"), checks);
-            checks.finish();
-        }
+        peer(dir, "lftp 4.9", LftpScript::new);
     }
 
     @Test
     void rclone(@TempDir Path dir) throws Exception {
-        try (SftpTarget target = start(dir.resolve("server"))) {
-            SftpChecks checks = new SftpChecks("rclone 1.60", target);
-            RcloneTree.run(target, dir.resolve("peer"), checks);
-            checks.finish();
-        }
+        peer(dir, "rclone 1.60", RcloneTree::new);
     }
 
     @Test
     void paramikoSftpClient(@TempDir Path dir) throws Exception {
-        try (SftpTarget target = start(dir.resolve("server"))) {
-            SftpChecks checks = new SftpChecks("paramiko 2.12 SFTPClient", target);
-            PythonSftpClients.run("paramiko", target, dir.resolve("peer"), checks);
-            checks.finish();
-        }
+        peer(dir, "paramiko 2.12 SFTPClient", (target, peerDir) -> new PythonSftpClients("paramiko", target, peerDir));
     }
 
     @Test
     void asyncSshSftpClient(@TempDir Path dir) throws Exception {
+        peer(dir, "asyncssh 2.10 SFTPClient", (target, peerDir) -> new PythonSftpClients("asyncssh", target, peerDir));
+    }
+
+    /** Starts the server, runs one client against it, writes its matrix rows and fails on any failed row. */
+    private void peer(Path dir, String name, BiFunction<SftpTarget, Path, SftpPeerRun> client) throws Exception {
         try (SftpTarget target = start(dir.resolve("server"))) {
-            SftpChecks checks = new SftpChecks("asyncssh 2.10 SFTPClient", target);
-            PythonSftpClients.run("asyncssh", target, dir.resolve("peer"), checks);
+            SftpChecks checks = new SftpChecks(name, target);
+            client.apply(target, dir.resolve("peer")).run(checks);
             checks.finish();
         }
     }
