@@ -71,6 +71,22 @@ public final class AsyncSshServer implements ServerFixture {
         return new AsyncSshServer(started.process(), started.port());
     }
 
+    /**
+     * Starts the server with AsyncSSH's SFTP server as the "sftp" subsystem ({@code --sftp-root}), chrooted to
+     * {@code root}: clients see it as "/".
+     *
+     * @param dir a temporary directory owned by the test
+     * @param root an existing directory
+     * @param cipher the only cipher offered ({@code --cipher})
+     * @return the running server
+     */
+    public static AsyncSshServer startSftp(Path dir, Path root, String cipher)
+            throws IOException, InterruptedException {
+        PythonPeers.Started started = PythonPeers.startServer(dir, "asyncssh", "asyncssh_server.py",
+                List.of("--sftp-root", root.toAbsolutePath().toString(), "--cipher", cipher));
+        return new AsyncSshServer(started.process(), started.port());
+    }
+
     @Override
     public int port() {
         return port;

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """A tiny AsyncSSH SSH server for sshstack's interop tests (loopback only).
 
-Usage: asyncssh_server.py --port N [--host-key FILE] [--kbdint]
+Usage: asyncssh_server.py --port N [--host-key FILE] [--kbdint] [--sftp-root DIR] [--cipher NAME]
   --port 0 lets the OS choose; the chosen port is printed as "LISTENING <port>" (the fixture waits for it).
   Without --host-key an Ed25519 host key is generated in memory.
 
@@ -10,6 +10,8 @@ Behaviour (the same as paramiko_server.py, later tests rely on it):
   * with --kbdint, keyboard-interactive is offered too: one non-echoed "Password: " prompt, answered "secret";
   * "exec" requests echo the command text followed by a newline on stdout, then exit with a status taken from the
     command: "exit N" exits with N, anything else with 0;
+  * with --sftp-root, the "sftp" subsystem is AsyncSSH's SFTP server, chrooted to DIR (DIR is "/" to clients);
+  * with --cipher, that is the only cipher offered;
   * the debug log (negotiated algorithms, auth, channel requests) goes to stderr.
 Written for sshstack; no code copied from elsewhere.
 """
@@ -71,6 +73,8 @@ async def main():
                              "and diffie-hellman-group1-sha1 (off by default)")
     parser.add_argument("--kbdint", action="store_true",
                         help="also offer keyboard-interactive with one hidden Password: prompt")
+    parser.add_argument("--sftp-root", help="serve SFTP, chrooted to this directory")
+    parser.add_argument("--cipher", help="offer only this cipher")
     args = parser.parse_args()
     Server.kbdint = args.kbdint
     logging.basicConfig(stream=sys.stderr, level=logging.DEBUG, format="%(name)s %(levelname)s %(message)s")
@@ -83,6 +87,10 @@ async def main():
                                    + ["aes256-cbc", "aes192-cbc", "aes128-cbc", "3des-cbc"])
         algs["kex_algs"] = ([a.decode() for a in asyncssh.kex.get_default_kex_algs()]
                             + ["diffie-hellman-group-exchange-sha1", "diffie-hellman-group1-sha1"])
+    if args.cipher:
+        algs["encryption_algs"] = [args.cipher]
+    if args.sftp_root:
+        algs["sftp_factory"] = lambda chan: asyncssh.SFTPServer(chan, chroot=args.sftp_root)
     server = await asyncssh.create_server(Server, "127.0.0.1", args.port, server_host_keys=[key],
                                           process_factory=handle, **algs)
     print("LISTENING %d" % server.sockets[0].getsockname()[1], flush=True)
