@@ -89,12 +89,13 @@ final class KexRun {
      * RFC 4344 §3.1: with a block size of L bits below 128, rekey after at most 2^(L/4) blocks.
      *
      * @param configured the configured byte limit
-     * @param blockSize the cipher block size in bytes
+     * @param blockSize the block cipher's block size in bytes ({@link
+     *     org.sshstack.crypto.cipher.CipherAlgorithm#cipherBlockSize()}), 0 for a stream cipher
      * @return the byte limit to apply
      */
     static long byteLimit(long configured, int blockSize) {
         int bits = blockSize * 8;
-        if (bits >= 128) {
+        if (bits == 0 || bits >= 128) {
             return configured;
         }
         long blocks = 1L << (bits / 4);

@@ -448,8 +448,8 @@ abstract class TransportCore {
         }
         algorithms = done.algorithms;
         byteLimit = Math.min(KexRun.byteLimit(config.rekeyBytes(), KexRun.cipher(algorithms.clientToServer())
-                .blockSize()), KexRun.byteLimit(config.rekeyBytes(), KexRun.cipher(algorithms.serverToClient())
-                .blockSize()));
+                .cipherBlockSize()), KexRun.byteLimit(config.rekeyBytes(), KexRun.cipher(algorithms.serverToClient())
+                .cipherBlockSize()));
         done.destroySecrets();
         kex = null;
         kexCount++;

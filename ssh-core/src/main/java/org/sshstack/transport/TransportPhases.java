@@ -60,8 +60,13 @@ final class TransportPhases {
                 engine.onGeneric(number, payload);
             } else if ((number == MessageNumbers.PING || number == MessageNumbers.PONG) && !engine.initialKex()) {
                 engine.countIgnoredPing(); // ping draft: never answered during kex
+            } else if (number >= 50 && !engine.initialKex() && engine.acceptedService() != null) {
+                // RFC 4253 §7.1 binds a sender only once its own KEXINIT is out, so service messages may cross a
+                // rekey's KEXINIT, and some peers (AsyncSSH) keep sending them during a rekey; like OpenSSH, a
+                // running service takes them (still under the old keys). Never in the initial exchange (A3).
+                engine.onServiceMessage(number, payload);
             } else {
-                throw unexpected(number); // includes a second KEXINIT and anything >= 50
+                throw unexpected(number); // a second KEXINIT, and service messages before a service runs
             }
         }
     }

@@ -147,6 +147,37 @@ class EngineRekeyTest {
     }
 
     @Test
+    void serviceMessagesSentAfterThePeersRekeyKexInitAreAccepted() throws SshException {
+        // AsyncSSH keeps sending channel data during a rekey; OpenSSH takes it (RFC 4253 §7.1 binds the sender)
+        EnginePair pair = pair(1L << 30, 1L << 30, 0);
+        assertThat(pair.client.renegotiateKeys()).isTrue();
+        pair.client.injectRaw(EngineHandshakeTest.payload(94, 0));
+        pair.client.injectRaw(EngineHandshakeTest.payload(94, 1));
+        pair.pump();
+        pair.assertOpen();
+        EngineHandshakeTest.assertPayloads(pair.serverHandler.payloads, 94, 2);
+        assertThat(pair.server.keyExchangeCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aServiceMessageInTheInitialKeyExchangeIsStillRefused() throws SshException {
+        EnginePair pair = EnginePair.defaults();
+        pair.client.injectRaw(EngineHandshakeTest.payload(94, 0)); // right behind the client's first KEXINIT
+        pair.pump();
+        assertThat(pair.server.isClosed()).isTrue();
+        assertThat(pair.server.closeException()).map(SshException::reason).contains(DisconnectReason.PROTOCOL_ERROR);
+    }
+
+    @Test
+    void chachaIsAStreamCipherSoOnlyTheConfiguredLimitApplies() {
+        // its 8-byte "block size" is the padding alignment, not a 64-bit block cipher (3des-cbc is one)
+        int chacha = org.sshstack.crypto.cipher.CipherAlgorithm.CHACHA20_POLY1305.cipherBlockSize();
+        assertThat(KexRun.byteLimit(1L << 30, chacha)).isEqualTo(1L << 30);
+        int tripleDes = org.sshstack.crypto.cipher.CipherAlgorithm.TRIPLE_DES_CBC.cipherBlockSize();
+        assertThat(KexRun.byteLimit(1L << 30, tripleDes)).isEqualTo((1L << 16) * 8);
+    }
+
+    @Test
     void unimplementedForOurRekeyKexInitEndsTheConnection() throws SshException {
         EnginePair pair = EnginePair.defaults().connect();
         long seq = Integer.toUnsignedLong(pair.client.sendSequenceNumber());

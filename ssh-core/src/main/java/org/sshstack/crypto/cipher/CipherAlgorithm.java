@@ -67,6 +67,14 @@ public enum CipherAlgorithm {
         return blockSize;
     }
 
+    /**
+     * @return the block size of the underlying block cipher in bytes, which RFC 4344 §3.1's rekey rule depends on;
+     *     0 for chacha20-poly1305, a stream cipher whose {@link #blockSize()} of 8 is only the padding alignment
+     */
+    public int cipherBlockSize() {
+        return this == CHACHA20_POLY1305 ? 0 : blockSize;
+    }
+
     /** @return the tag length for AEAD ciphers (16); 0 for ciphers whose MAC comes from a {@link MacAlgorithm} */
     public int tagLength() {
         return aead ? 16 : 0;
