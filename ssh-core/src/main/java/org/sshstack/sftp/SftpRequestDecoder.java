@@ -3,7 +3,10 @@ package org.sshstack.sftp;
 import org.sshstack.SshProtocolException;
 import org.sshstack.wire.SshReader;
 
-/** Parses client request packets (filexfer-02 §6) into {@link SftpRequest} records; strict, no trailing bytes. */
+/**
+ * Parses client request packets (filexfer-02 §6) into {@link SftpRequest} records. Bytes after a request's fields
+ * are ignored, as OpenSSH's sftp-server does (rclone sends WRITE packets longer than their data string).
+ */
 public final class SftpRequestDecoder {
 
     private SftpRequestDecoder() {
@@ -42,8 +45,7 @@ public final class SftpRequestDecoder {
                     in.readBytes(in.remaining()));
             default -> throw new SshProtocolException("unknown SFTP request type " + type);
         };
-        in.expectEnd();
-        return request;
+        return request; // trailing bytes ignored: see the class comment
     }
 
     /**

@@ -137,7 +137,7 @@ class SftpLimitsTest {
             {0, 0, 0, 9, SftpPacketType.STAT, 0, 0, 0, 1, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff},
             {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, SftpPacketType.READ},
             {0, 0, 0, 0},
-            {0, 0, 0, 13, SftpPacketType.STAT, 0, 0, 0, 1, 0, 0, 0, 1, 'x', 'y', 'z', '!'},
+            {0, 0, 0, 10, SftpPacketType.STAT, 0, 0, 0, 1, 0, 0, 0, 9, 'x'}, // a name longer than the packet
         };
         for (byte[] packet : bad) {
             SftpHarness sftp = new SftpHarness(SftpServerConfig.builder(root).build(), "u");

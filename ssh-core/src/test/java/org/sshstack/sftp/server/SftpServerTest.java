@@ -25,6 +25,7 @@ import org.sshstack.sftp.SftpHandle;
 import org.sshstack.sftp.SftpPacketType;
 import org.sshstack.sftp.SftpRequest;
 import org.sshstack.sftp.SftpResponse;
+import org.sshstack.sftp.SftpResponseDecoder;
 import org.sshstack.sftp.SftpStatusCode;
 
 /** Every request of the SFTP server over in-memory pipes, successes and errors. */
@@ -178,6 +179,28 @@ class SftpServerTest {
         assertThat(sftp.status(sftp.path(SftpPacketType.REMOVE, "other"))).isEqualTo(SftpStatusCode.OK);
         assertThat(sftp.status(sftp.path(SftpPacketType.REMOVE, "other"))).isEqualTo(SftpStatusCode.NO_SUCH_FILE);
         assertThat(sftp.status(rename("none", "x"))).isEqualTo(SftpStatusCode.NO_SUCH_FILE);
+    }
+
+    @Test
+    void realpathOfAMissingLastComponentIsCanonicalLikeOpenSsh() throws Exception {
+        assertThat(sftp.names(sftp.path(SftpPacketType.REALPATH, "dir/./new"))).first()
+                .extracting(SftpResponse.NameEntry::filename).isEqualTo("/dir/new");
+        assertThat(sftp.status(sftp.path(SftpPacketType.REALPATH, "nodir/new")))
+                .isEqualTo(SftpStatusCode.NO_SUCH_FILE);
+    }
+
+    @Test
+    void bytesAfterARequestsFieldsAreIgnoredLikeOpenSsh() throws Exception {
+        SftpHandle handle = sftp.openHandle("trailing.txt", OpenFlags.WRITE | OpenFlags.CREATE);
+        byte[] write = SftpRequest.Write.encode(sftp.id(), handle, 0, new byte[] {'o', 'k'}, 0, 2);
+        byte[] padded = java.util.Arrays.copyOf(write, write.length + 7);
+        java.nio.ByteBuffer.wrap(padded).putInt(padded.length - 4); // rclone: a WRITE longer than its data
+        sftp.send(padded);
+        assertThat(SftpResponseDecoder.decode(sftp.readPacket())).isInstanceOf(SftpResponse.Status.class)
+                .extracting(r -> ((SftpResponse.Status) r).status()).isEqualTo(SftpStatusCode.OK);
+        assertThat(sftp.status(new SftpRequest.HandleRequest(sftp.id(), SftpPacketType.CLOSE, handle)))
+                .isEqualTo(SftpStatusCode.OK);
+        assertThat(root.resolve("trailing.txt")).hasContent("ok");
     }
 
     @Test
