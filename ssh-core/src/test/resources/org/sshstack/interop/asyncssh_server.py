@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """A tiny AsyncSSH SSH server for sshstack's interop tests (loopback only).
 
-Usage: asyncssh_server.py --port N [--host-key FILE] [--kbdint]
+Usage: asyncssh_server.py --port N [--host-key FILE] [--kbdint] [--authorized-keys FILE]
   --port 0 lets the OS choose; the chosen port is printed as "LISTENING <port>" (the fixture waits for it).
   Without --host-key an Ed25519 host key is generated in memory.
+  With --authorized-keys, publickey auth is offered too: user "test" may log in with any key listed in FILE
+  (OpenSSH authorized_keys lines), which is read again for every connection (asyncssh.read_authorized_keys).
 
 Behaviour (the same as paramiko_server.py, later tests rely on it):
   * user "test" with password "secret" is accepted; everything else is refused;
@@ -32,11 +34,21 @@ def exit_status(command):
 
 
 class Server(asyncssh.SSHServer):
-    """Password authentication (and optionally keyboard-interactive) for one user."""
+    """Password authentication (and optionally keyboard-interactive and publickey) for one user."""
 
     kbdint = False
+    authorized_keys = None
+
+    def __init__(self):
+        self.conn = None
+
+    def connection_made(self, conn):
+        self.conn = conn
 
     def begin_auth(self, username):
+        if self.authorized_keys is not None and username == USER:
+            # AsyncSSH then offers publickey and checks the key and its signature itself
+            self.conn.set_authorized_keys(asyncssh.read_authorized_keys(self.authorized_keys))
         return True  # authentication is required
 
     def password_auth_supported(self):
@@ -71,8 +83,10 @@ async def main():
                              "and diffie-hellman-group1-sha1 (off by default)")
     parser.add_argument("--kbdint", action="store_true",
                         help="also offer keyboard-interactive with one hidden Password: prompt")
+    parser.add_argument("--authorized-keys", help="also offer publickey auth for the keys in this file")
     args = parser.parse_args()
     Server.kbdint = args.kbdint
+    Server.authorized_keys = args.authorized_keys
     logging.basicConfig(stream=sys.stderr, level=logging.DEBUG, format="%(name)s %(levelname)s %(message)s")
     asyncssh.set_debug_level(2)
     key = (asyncssh.generate_private_key("ssh-ed25519") if args.host_key is None
