@@ -64,9 +64,10 @@ public final class AsyncSshServer implements ServerFixture {
      * @param hostKey an OpenSSH-format private host key file, or null to let the script generate one
      * @param legacy as in {@link #start(Path, Path, boolean, boolean)}
      * @param keyboardInteractive as in {@link #start(Path, Path, boolean, boolean)}
-     * @param authorizedKeys an OpenSSH authorized_keys file whose keys {@link #USER} may log in with by publickey
-     *     (AsyncSSH's own {@code read_authorized_keys}, read again for every connection, so a test may rewrite it
-     *     between logins); null: no publickey ({@code --authorized-keys})
+     * @param authorizedKeys an OpenSSH authorized_keys file (lines "type base64 [comment]", no options) whose keys
+     *     {@link #USER} may log in with by publickey, logged as "publickey ok: SHA256:..."; the script reads it
+     *     again at every attempt, so a test may rewrite it between logins. Null: no publickey
+     *     ({@code --authorized-keys})
      * @return the running server
      */
     public static AsyncSshServer start(Path dir, Path hostKey, boolean legacy, boolean keyboardInteractive,

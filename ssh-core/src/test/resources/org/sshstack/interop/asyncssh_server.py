@@ -5,10 +5,11 @@ Usage: asyncssh_server.py --port N [--host-key FILE] [--kbdint] [--authorized-ke
   --port 0 lets the OS choose; the chosen port is printed as "LISTENING <port>" (the fixture waits for it).
   Without --host-key an Ed25519 host key is generated in memory.
   With --authorized-keys, publickey auth is offered too: user "test" may log in with any key listed in FILE
-  (OpenSSH authorized_keys lines), which is read again for every connection (asyncssh.read_authorized_keys).
+  (OpenSSH public key lines "type base64 [comment]", no options), which is read again at every attempt.
 
 Behaviour (the same as paramiko_server.py, later tests rely on it):
   * user "test" with password "secret" is accepted; everything else is refused;
+  * with --authorized-keys, a key accepted for "test" is logged as "publickey ok: SHA256:<fingerprint>";
   * with --kbdint, keyboard-interactive is offered too: one non-echoed "Password: " prompt, answered "secret";
   * "exec" requests echo the command text followed by a newline on stdout, then exit with a status taken from the
     command: "exit N" exits with N, anything else with 0;
@@ -39,17 +40,20 @@ class Server(asyncssh.SSHServer):
     kbdint = False
     authorized_keys = None
 
-    def __init__(self):
-        self.conn = None
-
-    def connection_made(self, conn):
-        self.conn = conn
-
     def begin_auth(self, username):
-        if self.authorized_keys is not None and username == USER:
-            # AsyncSSH then offers publickey and checks the key and its signature itself
-            self.conn.set_authorized_keys(asyncssh.read_authorized_keys(self.authorized_keys))
         return True  # authentication is required
+
+    def public_key_auth_supported(self):
+        return self.authorized_keys is not None
+
+    def validate_public_key(self, username, key):
+        # asked for the query without a signature and again before AsyncSSH verifies the signature itself
+        with open(self.authorized_keys, encoding="ascii") as f:
+            blobs = {asyncssh.import_public_key(line).public_data for line in f if line.strip()}
+        if username != USER or key.public_data not in blobs:
+            return False
+        logging.info("publickey ok: %s", key.get_fingerprint("sha256"))
+        return True
 
     def password_auth_supported(self):
         return True
