@@ -45,12 +45,13 @@ public final class ClientAuthenticator {
 
     /**
      * Records the server's {@code server-sig-algs} from SSH_MSG_EXT_INFO (RFC 8308 §3.1); without it RSA keys sign
-     * with rsa-sha2-256.
+     * with rsa-sha2-256 (RFC 8332 §3.3).
      *
-     * @param algorithms the algorithm names the server accepts for "publickey"
+     * @param algorithms the algorithm names the server accepts for "publickey"; empty counts as none sent (what the
+     *     transport reports when no EXT_INFO came, e.g. from paramiko 2.12, which misses a non-final ext-info-c)
      */
     public void setServerSigAlgs(List<String> algorithms) {
-        this.serverSigAlgs = List.copyOf(algorithms);
+        this.serverSigAlgs = algorithms.isEmpty() ? null : List.copyOf(algorithms);
     }
 
     /** @param user the user name @return the outcome of the "none" method (paramiko {@code auth_none}) */

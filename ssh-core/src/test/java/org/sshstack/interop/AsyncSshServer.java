@@ -56,7 +56,27 @@ public final class AsyncSshServer implements ServerFixture {
      */
     public static AsyncSshServer start(Path dir, Path hostKey, boolean legacy, boolean keyboardInteractive)
             throws IOException, InterruptedException {
+        return start(dir, hostKey, legacy, keyboardInteractive, null);
+    }
+
+    /**
+     * @param dir a temporary directory owned by the test
+     * @param hostKey an OpenSSH-format private host key file, or null to let the script generate one
+     * @param legacy as in {@link #start(Path, Path, boolean, boolean)}
+     * @param keyboardInteractive as in {@link #start(Path, Path, boolean, boolean)}
+     * @param authorizedKeys an OpenSSH authorized_keys file (lines "type base64 [comment]", no options) whose keys
+     *     {@link #USER} may log in with by publickey, logged as "publickey ok: SHA256:..."; the script reads it
+     *     again at every attempt, so a test may rewrite it between logins. Null: no publickey
+     *     ({@code --authorized-keys})
+     * @return the running server
+     */
+    public static AsyncSshServer start(Path dir, Path hostKey, boolean legacy, boolean keyboardInteractive,
+            Path authorizedKeys) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>();
+        if (authorizedKeys != null) {
+            args.add("--authorized-keys");
+            args.add(authorizedKeys.toString());
+        }
         if (legacy) {
             args.add("--legacy");
         }

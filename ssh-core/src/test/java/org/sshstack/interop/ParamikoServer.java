@@ -42,10 +42,28 @@ public final class ParamikoServer implements ServerFixture {
      * @return the running server
      */
     public static ParamikoServer start(Path dir, Path hostKey) throws IOException, InterruptedException {
+        return start(dir, hostKey, null);
+    }
+
+    /**
+     * @param dir a temporary directory owned by the test
+     * @param hostKey an OpenSSH-format private host key file, or null to let the script generate one
+     * @param authorizedKeys an OpenSSH authorized_keys file (lines "type base64 [comment]", no options) whose keys
+     *     {@link #USER} may log in with by publickey, logged as "publickey ok: SHA256:..."; the script reads it
+     *     again at every attempt, so a test may rewrite it between logins. Null: password only
+     *     ({@code --authorized-keys})
+     * @return the running server
+     */
+    public static ParamikoServer start(Path dir, Path hostKey, Path authorizedKeys)
+            throws IOException, InterruptedException {
         List<String> args = new ArrayList<>();
         if (hostKey != null) {
             args.add("--host-key");
             args.add(hostKey.toString());
+        }
+        if (authorizedKeys != null) {
+            args.add("--authorized-keys");
+            args.add(authorizedKeys.toString());
         }
         PythonPeers.Started started = PythonPeers.startServer(dir, "paramiko", "paramiko_server.py", args);
         return new ParamikoServer(started.process(), started.port());

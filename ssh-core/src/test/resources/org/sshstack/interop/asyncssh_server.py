@@ -1,12 +1,16 @@
 #!/usr/bin/python3
 """A tiny AsyncSSH SSH server for sshstack's interop tests (loopback only).
 
-Usage: asyncssh_server.py --port N [--host-key FILE] [--kbdint] [--sftp-root DIR] [--cipher NAME]
+Usage: asyncssh_server.py --port N [--host-key FILE] [--kbdint] [--authorized-keys FILE] [--sftp-root DIR]
+                          [--cipher NAME]
   --port 0 lets the OS choose; the chosen port is printed as "LISTENING <port>" (the fixture waits for it).
   Without --host-key an Ed25519 host key is generated in memory.
+  With --authorized-keys, publickey auth is offered too: user "test" may log in with any key listed in FILE
+  (OpenSSH public key lines "type base64 [comment]", no options), which is read again at every attempt.
 
 Behaviour (the same as paramiko_server.py, later tests rely on it):
   * user "test" with password "secret" is accepted; everything else is refused;
+  * with --authorized-keys, a key accepted for "test" is logged as "publickey ok: SHA256:<fingerprint>";
   * with --kbdint, keyboard-interactive is offered too: one non-echoed "Password: " prompt, answered "secret";
   * "exec" requests echo the command text followed by a newline on stdout, then exit with a status taken from the
     command: "exit N" exits with N, anything else with 0;
@@ -34,12 +38,25 @@ def exit_status(command):
 
 
 class Server(asyncssh.SSHServer):
-    """Password authentication (and optionally keyboard-interactive) for one user."""
+    """Password authentication (and optionally keyboard-interactive and publickey) for one user."""
 
     kbdint = False
+    authorized_keys = None
 
     def begin_auth(self, username):
         return True  # authentication is required
+
+    def public_key_auth_supported(self):
+        return self.authorized_keys is not None
+
+    def validate_public_key(self, username, key):
+        # asked for the query without a signature and again before AsyncSSH verifies the signature itself
+        with open(self.authorized_keys, encoding="ascii") as f:
+            blobs = {asyncssh.import_public_key(line).public_data for line in f if line.strip()}
+        if username != USER or key.public_data not in blobs:
+            return False
+        logging.info("publickey ok: %s", key.get_fingerprint("sha256"))
+        return True
 
     def password_auth_supported(self):
         return True
@@ -75,8 +92,10 @@ async def main():
                         help="also offer keyboard-interactive with one hidden Password: prompt")
     parser.add_argument("--sftp-root", help="serve SFTP, chrooted to this directory")
     parser.add_argument("--cipher", help="offer only this cipher")
+    parser.add_argument("--authorized-keys", help="also offer publickey auth for the keys in this file")
     args = parser.parse_args()
     Server.kbdint = args.kbdint
+    Server.authorized_keys = args.authorized_keys
     logging.basicConfig(stream=sys.stderr, level=logging.DEBUG, format="%(name)s %(levelname)s %(message)s")
     asyncssh.set_debug_level(2)
     key = (asyncssh.generate_private_key("ssh-ed25519") if args.host_key is None

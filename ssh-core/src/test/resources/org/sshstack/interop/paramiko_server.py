@@ -1,18 +1,23 @@
 #!/usr/bin/python3
 """A tiny paramiko 2.12 SSH server for sshstack's interop tests (loopback only).
 
-Usage: paramiko_server.py --port N [--host-key FILE]
+Usage: paramiko_server.py --port N [--host-key FILE] [--authorized-keys FILE]
   --port 0 lets the OS choose; the chosen port is printed as "LISTENING <port>" (the fixture waits for it).
   Without --host-key an ECDSA P-256 host key is generated in memory.
+  With --authorized-keys, publickey auth is offered too: user "test" may log in with any key listed in FILE
+  (OpenSSH authorized_keys lines "type base64 [comment]", no options), which is read again at every attempt.
 
 Behaviour (later tests rely on it):
   * user "test" with password "secret" is accepted; everything else is refused;
+  * with --authorized-keys, a key accepted for "test" is logged as "publickey ok: SHA256:<fingerprint>";
   * "exec" requests echo the command text followed by a newline on stdout, then exit with a status taken from the
     command: "exit N" exits with N, anything else with 0;
   * the debug log (negotiated algorithms, auth, channel requests) goes to stderr.
 Written for sshstack; no code copied from elsewhere.
 """
 import argparse
+import base64
+import hashlib
 import logging
 import socket
 import sys
@@ -31,15 +36,37 @@ def exit_status(command):
     return 0
 
 
-class Server(paramiko.ServerInterface):
-    """Password auth for one user, session channels, exec requests."""
+def authorized_blobs(path):
+    """The public key blobs of an authorized_keys file (the second word of each line)."""
+    with open(path, encoding="ascii") as f:
+        lines = [line.split() for line in f if line.strip() and not line.startswith("#")]
+    return {base64.b64decode(words[1]) for words in lines if len(words) >= 2}
 
-    def __init__(self):
+
+def fingerprint(blob):
+    """OpenSSH's SHA256 fingerprint of a public key blob."""
+    return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode("ascii").rstrip("=")
+
+
+class Server(paramiko.ServerInterface):
+    """Password (and optionally publickey) auth for one user, session channels, exec requests."""
+
+    def __init__(self, authorized_keys):
         self.command = None
         self.exec_requested = threading.Event()
+        self.authorized_keys = authorized_keys
 
     def get_allowed_auths(self, username):
-        return "password"
+        return "password" if self.authorized_keys is None else "publickey,password"
+
+    def check_auth_publickey(self, username, key):
+        # paramiko asks this for the query without a signature and again before it verifies the signature
+        if self.authorized_keys is None or username != USER:
+            return paramiko.AUTH_FAILED
+        if key.asbytes() not in authorized_blobs(self.authorized_keys):
+            return paramiko.AUTH_FAILED
+        logging.info("publickey ok: %s", fingerprint(key.asbytes()))
+        return paramiko.AUTH_SUCCESSFUL
 
     def check_auth_password(self, username, password):
         if username == USER and password == PASSWORD:
@@ -57,12 +84,12 @@ class Server(paramiko.ServerInterface):
         return True
 
 
-def serve(conn, host_key):
+def serve(conn, host_key, authorized_keys):
     """Runs one connection: key exchange, auth, then at most one exec request."""
     transport = paramiko.Transport(conn)
     transport.add_server_key(host_key)
     transport.load_server_moduli()  # group exchange needs the system moduli file; without it GEX is refused
-    server = Server()
+    server = Server(authorized_keys)
     try:
         transport.start_server(server=server)
         channel = transport.accept(30)
@@ -86,6 +113,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--host-key")
+    parser.add_argument("--authorized-keys", help="also offer publickey auth for the keys in this file")
     args = parser.parse_args()
     logging.basicConfig(stream=sys.stderr, level=logging.DEBUG, format="%(name)s %(levelname)s %(message)s")
     host_key = paramiko.ECDSAKey.generate() if args.host_key is None else load_key(args.host_key)
@@ -96,7 +124,7 @@ def main():
     print("LISTENING %d" % listener.getsockname()[1], flush=True)
     while True:
         conn, _ = listener.accept()
-        threading.Thread(target=serve, args=(conn, host_key), daemon=True).start()
+        threading.Thread(target=serve, args=(conn, host_key, args.authorized_keys), daemon=True).start()
 
 
 def load_key(path):
