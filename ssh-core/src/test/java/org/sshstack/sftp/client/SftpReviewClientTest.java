@@ -1,0 +1,73 @@
+package org.sshstack.sftp.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sshstack.SshProtocolException;
+import org.sshstack.io.ChannelTimeoutException;
+import org.sshstack.sftp.SftpAttributes;
+import org.sshstack.sftp.SftpHandle;
+import org.sshstack.sftp.SftpPacketType;
+import org.sshstack.sftp.SftpRequest;
+import org.sshstack.sftp.SftpResponse;
+import org.sshstack.sftp.SftpStatusCode;
+
+/** Review findings on the SFTP client: each test failed before its fix. */
+class SftpReviewClientTest {
+
+    @TempDir
+    Path dir;
+
+    private FakeSftpServer server;
+    private SftpClient client;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        threads.shutdownNow();
+    }
+
+    @Test
+    void aServerSendingOnlyDotEntriesForeverDoesNotHangList() throws Exception {
+        AtomicInteger readdirs = new AtomicInteger();
+        server = new FakeSftpServer(request -> {
+            if (request.type() == SftpPacketType.READDIR) {
+                // a hostile server: "." and ".." forever, never EOF (the fake gives up after 100 000 rounds)
+                return readdirs.incrementAndGet() > 100_000 ? new SftpResponse.Status(request.id(),
+                        SftpStatusCode.EOF.code(), "", "") : new SftpResponse.Name(request.id(), List.of(
+                                new SftpResponse.NameEntry(".", ".", SftpAttributes.EMPTY),
+                                new SftpResponse.NameEntry("..", "..", SftpAttributes.EMPTY)));
+            }
+            return request.type() == SftpPacketType.OPENDIR
+                    ? new SftpResponse.Handle(request.id(), new SftpHandle(new byte[] {1}))
+                    : SftpResponse.Status.ok(request.id());
+        }, 0, List.of());
+        client = SftpClient.open(server.clientInput(), server.clientOutput(), SftpClientOptions.defaults());
+        assertThatThrownBy(() -> client.list("/d")).isInstanceOf(SshProtocolException.class);
+        assertThat(readdirs.get()).isLessThan(100);
+    }
+}
