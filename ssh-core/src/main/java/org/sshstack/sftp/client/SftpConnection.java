@@ -92,14 +92,13 @@ final class SftpConnection {
             release(id);
             throw lost(failed);
         }
-        byte[] bytes;
         try {
-            bytes = packet.apply(id);
-        } catch (RuntimeException e) {
-            release(id);
+            byte[] bytes = packet.apply(id);
+            write(bytes);
+        } catch (SshException | InterruptedIOException | RuntimeException e) {
+            release(id); // not sent (or the connection failed): the slot must not stay taken
             throw e;
         }
-        write(bytes);
         return reply;
     }
 

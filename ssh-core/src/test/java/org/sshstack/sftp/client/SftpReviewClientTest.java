@@ -70,4 +70,67 @@ class SftpReviewClientTest {
         assertThatThrownBy(() -> client.list("/d")).isInstanceOf(SshProtocolException.class);
         assertThat(readdirs.get()).isLessThan(100);
     }
+
+    @Test
+    void aWriterBusyTimeoutDoesNotLeakARequestSlot() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        AtomicBoolean silent = new AtomicBoolean();
+        server = new FakeSftpServer(request -> {
+            if (silent.get()) {
+                await(hold);
+            }
+            return new SftpResponse.Attrs(request.id(), SftpAttributes.EMPTY);
+        }, 0, List.of());
+        GatedOutput out = new GatedOutput(server.clientOutput());
+        SftpClientOptions options = SftpClientOptions.defaults().withMaxInFlight(2)
+                .withTimeout(Duration.ofSeconds(2));
+        client = SftpClient.open(server.clientInput(), out, options);
+        out.arm();
+        Future<SftpAttributes> first = threads.submit(() -> client.stat("/a")); // blocks inside write
+        assertThat(out.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> client.stat("/b")).isInstanceOf(ChannelTimeoutException.class);
+        out.release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        silent.set(true); // no reply now: both slots must be free for two pipelined requests
+        try {
+            SftpConnection connection = client.connection();
+            connection.send(id -> new SftpRequest.PathRequest(id, SftpPacketType.STAT, "/c").encode());
+            connection.send(id -> new SftpRequest.PathRequest(id, SftpPacketType.STAT, "/d").encode());
+        } finally {
+            hold.countDown();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** An output stream whose next write, once armed, blocks until released. */
+    private static final class GatedOutput extends FilterOutputStream {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private volatile boolean armed;
+
+        GatedOutput(OutputStream out) {
+            super(out);
+        }
+
+        void arm() {
+            armed = true;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (armed) {
+                armed = false;
+                entered.countDown();
+                await(release);
+            }
+            out.write(b, off, len);
+        }
+    }
 }
