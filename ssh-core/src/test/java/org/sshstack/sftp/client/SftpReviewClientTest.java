@@ -101,6 +101,18 @@ class SftpReviewClientTest {
         }
     }
 
+    @Test
+    void preservingALocalFileFromBefore1970IsNotAnUncheckedError() throws Exception {
+        Path home = Files.createDirectory(dir.resolve("remote"));
+        Path local = Files.writeString(dir.resolve("old.txt"), "old");
+        Files.setLastModifiedTime(local, FileTime.fromMillis(-86_400_000L));
+        try (OpenSshSftpServer sftp = new OpenSshSftpServer(home, SftpClientOptions.defaults())) {
+            sftp.client().transfers().put(local, "old.txt", TransferOptions.defaults().withPreserve(true));
+            assertThat(Files.readString(home.resolve("old.txt"))).isEqualTo("old");
+            assertThat(Files.getLastModifiedTime(home.resolve("old.txt")).toMillis()).isZero();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
