@@ -46,4 +46,14 @@ class SftpReviewServerTest {
         sftp.call(new SftpRequest.HandleRequest(sftp.id(), org.sshstack.sftp.SftpPacketType.CLOSE, target));
         assertThat(Files.size(root.resolve("data"))).isEqualTo(400);
     }
+
+    @Test
+    void openForReadingWithCreateCreatesAndExclusiveRefusesAnExistingFile() throws Exception {
+        // filexfer-02 §6.3 and open(2) as OpenSSH uses it: CREAT and EXCL do not depend on the WRITE flag
+        SftpHandle created = sftp.openHandle("fresh", OpenFlags.READ | OpenFlags.CREATE);
+        sftp.call(new SftpRequest.HandleRequest(sftp.id(), org.sshstack.sftp.SftpPacketType.CLOSE, created));
+        assertThat(root.resolve("fresh")).isEmptyFile();
+        assertThat(sftp.status(sftp.open("data", OpenFlags.READ | OpenFlags.CREATE | OpenFlags.EXCLUSIVE)))
+                .isEqualTo(SftpStatusCode.FAILURE);
+    }
 }
