@@ -72,6 +72,28 @@ class SftpReviewClientTest {
     }
 
     @Test
+    void listIsBoundedInNameBytesNotOnlyInEntries() throws Exception {
+        AtomicInteger readdirs = new AtomicInteger();
+        String big = "n".repeat(120_000);
+        server = new FakeSftpServer(request -> {
+            if (request.type() == SftpPacketType.READDIR) {
+                // a hostile server: one huge entry per reply, never EOF (the fake gives up after 700 replies)
+                int n = readdirs.incrementAndGet();
+                return n > 700 ? new SftpResponse.Status(request.id(), SftpStatusCode.EOF.code(), "", "")
+                        : new SftpResponse.Name(request.id(), List.of(new SftpResponse.NameEntry(n + big, big,
+                                SftpAttributes.EMPTY)));
+            }
+            return request.type() == SftpPacketType.OPENDIR
+                    ? new SftpResponse.Handle(request.id(), new SftpHandle(new byte[] {1}))
+                    : SftpResponse.Status.ok(request.id());
+        }, 0, List.of());
+        client = SftpClient.open(server.clientInput(), server.clientOutput(), SftpClientOptions.defaults());
+        assertThatThrownBy(() -> client.list("/d")).isInstanceOf(org.sshstack.sftp.SftpFailureException.class)
+                .hasMessageContaining("characters of names");
+        assertThat(readdirs.get()).isLessThan(700);
+    }
+
+    @Test
     void aWriterBusyTimeoutDoesNotLeakARequestSlot() throws Exception {
         CountDownLatch hold = new CountDownLatch(1);
         AtomicBoolean silent = new AtomicBoolean();
