@@ -135,6 +135,25 @@ class SftpReviewClientTest {
         }
     }
 
+    @Test
+    void resumingAnUploadOverARemoteFileOfAHugeUint64SizeIsRefused() throws Exception {
+        List<SftpRequest> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server = new FakeSftpServer(request -> {
+            seen.add(request);
+            if (request.type() == SftpPacketType.STAT) { // 2^64 - 1 bytes: larger than any local file
+                return new SftpResponse.Attrs(request.id(), SftpAttributes.EMPTY.withSize(-1));
+            }
+            return request.type() == SftpPacketType.OPEN
+                    ? new SftpResponse.Handle(request.id(), new SftpHandle(new byte[] {1}))
+                    : SftpResponse.Status.ok(request.id());
+        }, 0, List.of());
+        client = SftpClient.open(server.clientInput(), server.clientOutput(), SftpClientOptions.defaults());
+        Path local = Files.writeString(dir.resolve("part"), "local data");
+        assertThatThrownBy(() -> client.transfers().put(local, "part", TransferOptions.defaults().withResume(true)))
+                .isInstanceOf(org.sshstack.sftp.SftpFailureException.class).hasMessageContaining("larger");
+        assertThat(seen).noneMatch(r -> r instanceof SftpRequest.Write || r instanceof SftpRequest.Open);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
