@@ -154,6 +154,38 @@ class SftpReviewClientTest {
         assertThat(seen).noneMatch(r -> r instanceof SftpRequest.Write || r instanceof SftpRequest.Open);
     }
 
+    @Test
+    void closeWakesEveryWaiterWithATypedException() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        CountDownLatch arrived = new CountDownLatch(1);
+        server = new FakeSftpServer(request -> {
+            arrived.countDown();
+            await(hold); // silent: replies only after the test ends
+            return SftpResponse.Status.ok(request.id());
+        }, 0, List.of());
+        client = SftpClient.open(server.clientInput(), server.clientOutput(), SftpClientOptions.defaults()
+                .withTimeout(Duration.ofMinutes(5)));
+        try {
+            List<Future<?>> waiters = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String path = "/f" + i;
+                waiters.add(threads.submit(() -> {
+                    client.remove(path);
+                    return null;
+                }));
+            }
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue(); // one in the server, the others in flight or not yet sent
+            client.close();
+            for (Future<?> waiter : waiters) {
+                assertThatThrownBy(() -> waiter.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(
+                        org.sshstack.sftp.SftpNoConnectionException.class);
+            }
+            assertThatThrownBy(() -> client.stat("/")).isInstanceOf(org.sshstack.sftp.SftpNoConnectionException.class);
+        } finally {
+            hold.countDown();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
