@@ -186,6 +186,27 @@ class SftpReviewClientTest {
         }
     }
 
+    @Test
+    void aReplyToAnUnknownIdFailsEveryWaiterAsAProtocolError() throws Exception {
+        server = new FakeSftpServer(request -> SftpResponse.Status.ok(request.id() + 1000), 0, List.of());
+        client = SftpClient.open(server.clientInput(), server.clientOutput(), SftpClientOptions.defaults());
+        assertThatThrownBy(() -> client.remove("/x")).isInstanceOf(SshProtocolException.class);
+        assertThatThrownBy(() -> client.remove("/y")).isInstanceOf(SshProtocolException.class);
+    }
+
+    @Test
+    void resumingADownloadOfARemoteFileShorterThanTheLocalPartFailsAndKeepsTheLocalFile() throws Exception {
+        Path home = Files.createDirectory(dir.resolve("remote"));
+        Files.writeString(home.resolve("short.txt"), "abc");
+        Path local = Files.writeString(dir.resolve("short.txt"), "abcdef");
+        try (OpenSshSftpServer sftp = new OpenSshSftpServer(home, SftpClientOptions.defaults())) {
+            assertThatThrownBy(() -> sftp.client().transfers().get("short.txt", local,
+                    TransferOptions.defaults().withResume(true))).isInstanceOf(
+                            org.sshstack.sftp.SftpFailureException.class);
+            assertThat(Files.readString(local)).isEqualTo("abcdef");
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
