@@ -207,6 +207,16 @@ class SftpReviewClientTest {
         }
     }
 
+    @Test
+    void openSshRealpathAcceptsAMissingLastComponentOnly() throws Exception {
+        Path home = Files.createDirectory(dir.resolve("remote"));
+        try (OpenSshSftpServer sftp = new OpenSshSftpServer(home, SftpClientOptions.defaults())) {
+            assertThat(sftp.client().realpath("missing")).isEqualTo(home.toRealPath() + "/missing");
+            assertThatThrownBy(() -> sftp.client().realpath("missing/deeper"))
+                    .isInstanceOf(org.sshstack.sftp.SftpNoSuchFileException.class);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);

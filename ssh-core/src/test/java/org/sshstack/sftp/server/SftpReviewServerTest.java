@@ -56,4 +56,13 @@ class SftpReviewServerTest {
         assertThat(sftp.status(sftp.open("data", OpenFlags.READ | OpenFlags.CREATE | OpenFlags.EXCLUSIVE)))
                 .isEqualTo(SftpStatusCode.FAILURE);
     }
+
+    @Test
+    void realpathAcceptsAMissingLastComponentAsOpenSshDoes() throws Exception {
+        // OpenSSH's sftp-server (sftp-realpath.c) answers a missing last name; clients REALPATH upload targets
+        assertThat(sftp.names(sftp.path(org.sshstack.sftp.SftpPacketType.REALPATH, "missing")))
+                .extracting(org.sshstack.sftp.SftpResponse.NameEntry::filename).containsExactly("/missing");
+        assertThat(sftp.status(sftp.path(org.sshstack.sftp.SftpPacketType.REALPATH, "missing/deeper")))
+                .isEqualTo(SftpStatusCode.NO_SUCH_FILE);
+    }
 }
