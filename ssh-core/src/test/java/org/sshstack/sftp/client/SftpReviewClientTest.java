@@ -41,14 +41,14 @@ class SftpReviewClientTest {
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
     @AfterEach
-    void close() {
+    void stop() {
+        threads.shutdownNow();
         if (client != null) {
             client.close();
         }
         if (server != null) {
             server.close();
         }
-        threads.shutdownNow();
     }
 
     @Test
