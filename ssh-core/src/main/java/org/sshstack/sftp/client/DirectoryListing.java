@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.sshstack.SshException;
+import org.sshstack.SshProtocolException;
 import org.sshstack.sftp.SftpHandle;
 import org.sshstack.sftp.SftpResponse;
 
@@ -16,6 +17,9 @@ import org.sshstack.sftp.SftpResponse;
  * to release the handle. Not thread-safe.
  */
 public final class DirectoryListing implements Iterator<SftpResponse.NameEntry>, AutoCloseable {
+
+    /** The most READDIR replies in a row that hold only "." and "..": an honest server needs at most two. */
+    static final int MAX_EMPTY_BATCHES = 8;
 
     private final SftpClient client;
     private final SftpHandle handle;
@@ -35,11 +39,16 @@ public final class DirectoryListing implements Iterator<SftpResponse.NameEntry>,
     @Override
     public boolean hasNext() {
         try {
+            int emptyBatches = 0;
             while (batch.isEmpty() && !end && !closed) {
                 var names = client.readdir(handle);
                 end = names.isEmpty();
                 names.stream().filter(n -> !n.filename().equals(".") && !n.filename().equals(".."))
                         .forEach(batch::add);
+                if (!end && batch.isEmpty() && ++emptyBatches > MAX_EMPTY_BATCHES) {
+                    // a server that sends only dot entries and never EOF would keep this loop going forever
+                    throw new SshProtocolException("SFTP server sends only . and .. without end of directory");
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

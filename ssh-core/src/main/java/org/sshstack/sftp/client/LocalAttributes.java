@@ -26,8 +26,8 @@ final class LocalAttributes {
     /** @return the times and, where the file system has them, the permission bits of a local file */
     static SftpAttributes of(Path file) throws IOException {
         BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class);
-        SftpAttributes attrs = SftpAttributes.EMPTY.withTimes(basic.lastAccessTime().to(TimeUnit.SECONDS),
-                basic.lastModifiedTime().to(TimeUnit.SECONDS));
+        SftpAttributes attrs = SftpAttributes.EMPTY.withTimes(seconds(basic.lastAccessTime()),
+                seconds(basic.lastModifiedTime()));
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         return posix == null ? attrs : attrs.withPermissions(mode(posix.readAttributes().permissions()));
     }
@@ -43,6 +43,11 @@ final class LocalAttributes {
         if (attrs.permissions().isPresent() && posix != null) {
             posix.setPermissions(permissions((int) attrs.permissions().getAsLong() & 0777));
         }
+    }
+
+    /** filexfer-02 §5: times are uint32 seconds; one before 1970 or after 2106 is clamped, not an error. */
+    private static long seconds(FileTime time) {
+        return Math.max(0, Math.min(time.to(TimeUnit.SECONDS), 0xffffffffL));
     }
 
     private static int mode(Set<PosixFilePermission> permissions) {

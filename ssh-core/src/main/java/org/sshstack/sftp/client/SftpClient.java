@@ -45,6 +45,9 @@ public final class SftpClient implements AutoCloseable {
     /** The most entries {@link #list} collects. */
     public static final int MAX_LIST_ENTRIES = 1_000_000;
 
+    /** The most characters of names (filename plus longname) {@link #list} collects: 128 Mi. */
+    public static final long MAX_LIST_CHARS = 128L << 20;
+
     private final SftpConnection connection;
     private final OperationEvents events;
     private final SftpHello hello;
@@ -305,7 +308,8 @@ public final class SftpClient implements AutoCloseable {
 
     /**
      * Lists a whole directory: opendir, readdir until the end, close. "." and ".." are left out. At most
-     * {@link #MAX_LIST_ENTRIES} entries: use {@link #iterate} for larger directories.
+     * {@link #MAX_LIST_ENTRIES} entries and {@link #MAX_LIST_CHARS} characters of names: use {@link #iterate} for
+     * larger directories.
      *
      * @param path the remote directory
      * @return every entry
@@ -313,12 +317,19 @@ public final class SftpClient implements AutoCloseable {
      */
     public List<SftpResponse.NameEntry> list(String path) throws SshException, InterruptedIOException {
         List<SftpResponse.NameEntry> all = new ArrayList<>();
+        long chars = 0;
         try (DirectoryListing listing = iterate(path)) {
             while (listing.hasNext()) {
                 if (all.size() == MAX_LIST_ENTRIES) { // a server that never says EOF must not exhaust memory
                     throw new SftpFailureException(path + " lists more than " + MAX_LIST_ENTRIES + " entries", "");
                 }
-                all.add(listing.next());
+                SftpResponse.NameEntry entry = listing.next();
+                chars += entry.filename().length() + entry.longname().length();
+                if (chars > MAX_LIST_CHARS) { // nor one whose entries are each as large as a packet
+                    throw new SftpFailureException(path + " lists more than " + MAX_LIST_CHARS + " characters of names",
+                            "");
+                }
+                all.add(entry);
             }
         } catch (UncheckedIOException e) {
             throw DirectoryListing.unwrap(e);

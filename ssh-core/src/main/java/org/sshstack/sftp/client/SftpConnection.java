@@ -20,6 +20,7 @@ import org.sshstack.SshException;
 import org.sshstack.SshProtocolException;
 import org.sshstack.io.ChannelTimeoutException;
 import org.sshstack.sftp.SftpConnectionLostException;
+import org.sshstack.sftp.SftpException;
 import org.sshstack.sftp.SftpFramer;
 import org.sshstack.sftp.SftpHello;
 import org.sshstack.sftp.SftpNoConnectionException;
@@ -92,14 +93,13 @@ final class SftpConnection {
             release(id);
             throw lost(failed);
         }
-        byte[] bytes;
         try {
-            bytes = packet.apply(id);
-        } catch (RuntimeException e) {
-            release(id);
+            byte[] bytes = packet.apply(id);
+            write(bytes);
+        } catch (SshException | InterruptedIOException | RuntimeException e) {
+            release(id); // not sent (or the connection failed): the slot must not stay taken
             throw e;
         }
-        write(bytes);
         return reply;
     }
 
@@ -291,8 +291,8 @@ final class SftpConnection {
     }
 
     private static SshException lost(SshException cause) {
-        SshException copy = cause instanceof SshProtocolException
-                ? new SshProtocolException(cause.getMessage(), cause)
+        SshException copy = cause instanceof SshProtocolException ? new SshProtocolException(cause.getMessage(), cause)
+                : cause instanceof SftpException sftp ? SftpException.of(sftp.statusCode(), sftp.serverMessage(), "")
                 : new SftpConnectionLostException(cause.getMessage(), "");
         if (copy.getCause() == null) {
             copy.initCause(cause);

@@ -192,7 +192,7 @@ public final class SftpTransfers {
     private long upload(Path local, String remote, TransferOptions options) throws IOException {
         long total = Files.size(local);
         long offset = options.resume() ? remoteSize(remote) : 0;
-        if (offset > total) {
+        if (offset < 0 || offset > total) { // filexfer-02 §5: the size is a uint64, "negative" is above 2^63
             throw new SftpFailureException("cannot resume: remote " + remote + " is larger than " + local, "");
         }
         int flags = OpenFlags.WRITE | OpenFlags.CREATE | (offset > 0 ? 0 : OpenFlags.TRUNCATE);

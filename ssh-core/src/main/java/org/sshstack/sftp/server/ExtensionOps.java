@@ -86,7 +86,12 @@ final class ExtensionOps {
             throw new SftpFailureException("copy-data needs two handles: one readable, one writable", "");
         }
         copied = 0;
-        long remaining = request.length() == 0 ? Long.MAX_VALUE : request.length();
+        // PROTOCOL §4.10: length 0 means up to the end of file, taken as it is now, and no copy reads past it: a
+        // target that is the same file (another handle, or APPEND) grows as it is written, and reading to a
+        // moving end would never stop
+        long end = Math.max(0, from.channel().size() - Math.max(0, request.readOffset()));
+        long length = request.length(); // uint64: a "negative" one is beyond any end of file
+        long remaining = length == 0 || Long.compareUnsigned(length, end) > 0 ? end : length;
         ByteBuffer buffer = ByteBuffer.allocate(COPY_CHUNK);
         long readAt = request.readOffset();
         long writeAt = request.writeOffset();

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sshstack.sftp.OpenFlags;
+import org.sshstack.sftp.SftpAttributes;
 import org.sshstack.sftp.SftpEofException;
 import org.sshstack.sftp.SftpFailureException;
 import org.sshstack.sftp.SftpHandle;
@@ -53,6 +55,9 @@ final class HandleOps {
         }
         if ((flags & OpenFlags.CREATE) != 0) {
             options.add((flags & OpenFlags.EXCLUSIVE) != 0 ? StandardOpenOption.CREATE_NEW : StandardOpenOption.CREATE);
+            if (!write) {
+                createForReading(path, flags, request.attrs());
+            }
         }
         if ((flags & OpenFlags.TRUNCATE) != 0) {
             options.add(StandardOpenOption.TRUNCATE_EXISTING);
@@ -60,6 +65,22 @@ final class HandleOps {
         SeekableByteChannel channel = state.files().openFile(path, options, Attributes.createMode(request.attrs()));
         boolean append = (flags & OpenFlags.APPEND) != 0;
         return handle(request.id(), new OpenHandle.File(path, channel, append, read, write));
+    }
+
+    /**
+     * java.nio ignores CREATE and CREATE_NEW on a channel opened only for reading, where open(2) with
+     * O_RDONLY|O_CREAT (what OpenSSH's sftp-server does for READ|CREAT) creates the file and O_EXCL refuses an
+     * existing one: so the file is created first, with a write-only open that is closed at once.
+     */
+    private void createForReading(Path path, int flags, SftpAttributes attrs) throws IOException {
+        try (SeekableByteChannel created = state.files().openFile(path, Set.of(StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE_NEW), Attributes.createMode(attrs))) {
+            // created empty: the read-only open follows
+        } catch (FileAlreadyExistsException exists) {
+            if ((flags & OpenFlags.EXCLUSIVE) != 0) {
+                throw exists;
+            }
+        }
     }
 
     /** filexfer-02 §6.7: SSH_FXP_OPENDIR. */

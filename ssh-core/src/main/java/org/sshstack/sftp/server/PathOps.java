@@ -124,11 +124,12 @@ final class PathOps {
      * @param root the jail
      * @param path a client path
      * @return the path as the client sees it, canonical
-     * @throws IOException NO_SUCH_FILE if it does not exist (OpenSSH's realpath(3) semantics)
+     * @throws IOException NO_SUCH_FILE if it does not exist and neither does its parent directory (OpenSSH's
+     *         sftp-realpath.c accepts a missing last component only)
      */
     static String existing(SftpRoot root, String path) throws IOException {
         Path real = root.resolve(path);
-        if (!Files.exists(real, NOFOLLOW)) {
+        if (!Files.exists(real, NOFOLLOW) && !Files.isDirectory(real.getParent(), NOFOLLOW)) {
             throw new NoSuchFileException(path);
         }
         return root.clientView(real);
