@@ -69,14 +69,7 @@ final class PathOps {
 
     /** filexfer-02 §6.11: SSH_FXP_REALPATH, answered with the path as the client sees it ("/" is the root). */
     SftpResponse realPath(int id, String path) throws IOException {
-        // like OpenSSH's sftp-server (its realpath allows it), the last component may be missing: `put -r` and
-        // scp -r ask for the canonical name of the directory they are about to create
-        Path real = state.root().resolve(path);
-        Path parent = real.getParent();
-        if (!Files.exists(real, NOFOLLOW) && (parent == null || !Files.isDirectory(parent, NOFOLLOW))) {
-            throw new NoSuchFileException(path);
-        }
-        return name(id, state.root().clientView(real));
+        return name(id, existing(state.root(), path)); // `put -r` and `scp -r` ask for a directory to be made
     }
 
     /** filexfer-02 §6.10: SSH_FXP_READLINK, the link's text as stored. */
@@ -129,7 +122,8 @@ final class PathOps {
      */
     static String existing(SftpRoot root, String path) throws IOException {
         Path real = root.resolve(path);
-        if (!Files.exists(real, NOFOLLOW) && !Files.isDirectory(real.getParent(), NOFOLLOW)) {
+        Path parent = real.getParent();
+        if (!Files.exists(real, NOFOLLOW) && (parent == null || !Files.isDirectory(parent, NOFOLLOW))) {
             throw new NoSuchFileException(path);
         }
         return root.clientView(real);
