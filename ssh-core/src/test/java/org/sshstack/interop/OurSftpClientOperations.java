@@ -94,7 +94,7 @@ final class OurSftpClientOperations {
             sftp.extensions().posixRename(path("r2.bin"), path("tree/r3.bin"));
             return files.same("a.bin", "tree/r3.bin") && !Files.exists(root.resolve("r2.bin"));
         });
-        op("symlink (target first, as OpenSSH)", () -> {
+        op("symlink (wire order by the server's version)", () -> {
             sftp.symlink("a.bin", path("link"));
             return Files.isSymbolicLink(root.resolve("link"))
                     && Files.readSymbolicLink(root.resolve("link")).toString().equals("a.bin");

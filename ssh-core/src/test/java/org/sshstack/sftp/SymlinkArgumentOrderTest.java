@@ -1,0 +1,38 @@
+package org.sshstack.sftp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Which SYMLINK order a peer gets, and how each order puts the two paths on the wire and reads them back. */
+class SymlinkArgumentOrderTest {
+
+    @Test
+    void onlyAsyncSshGetsTheDraftOrder() {
+        assertThat(SymlinkArgumentOrder.forPeer("SSH-2.0-AsyncSSH_2.10.1")).isEqualTo(SymlinkArgumentOrder.DRAFT);
+        assertThat(SymlinkArgumentOrder.forPeer("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3"))
+                .isEqualTo(SymlinkArgumentOrder.OPENSSH);
+        assertThat(SymlinkArgumentOrder.forPeer("SSH-2.0-paramiko_2.12.0")).isEqualTo(SymlinkArgumentOrder.OPENSSH);
+        assertThat(SymlinkArgumentOrder.forPeer("SSH-2.0-sshstack_0.1")).isEqualTo(SymlinkArgumentOrder.OPENSSH);
+        assertThat(SymlinkArgumentOrder.forPeer("")).isEqualTo(SymlinkArgumentOrder.OPENSSH);
+        assertThat(SymlinkArgumentOrder.forPeer(null)).isEqualTo(SymlinkArgumentOrder.OPENSSH);
+    }
+
+    @Test
+    void openSshSendsTheTargetFirst() {
+        SymlinkArgumentOrder order = SymlinkArgumentOrder.OPENSSH;
+        assertThat(order.first("target", "link")).isEqualTo("target");
+        assertThat(order.second("target", "link")).isEqualTo("link");
+        assertThat(order.target("target", "link")).isEqualTo("target");
+        assertThat(order.link("target", "link")).isEqualTo("link");
+    }
+
+    @Test
+    void theDraftSendsTheLinkFirst() {
+        SymlinkArgumentOrder order = SymlinkArgumentOrder.DRAFT;
+        assertThat(order.first("target", "link")).isEqualTo("link");
+        assertThat(order.second("target", "link")).isEqualTo("target");
+        assertThat(order.target("link", "target")).isEqualTo("target");
+        assertThat(order.link("link", "target")).isEqualTo("link");
+    }
+}
