@@ -19,20 +19,12 @@ class SymlinkArgumentOrderTest {
     }
 
     @Test
-    void openSshSendsTheTargetFirst() {
-        SymlinkArgumentOrder order = SymlinkArgumentOrder.OPENSSH;
-        assertThat(order.first("target", "link")).isEqualTo("target");
-        assertThat(order.second("target", "link")).isEqualTo("link");
-        assertThat(order.target("target", "link")).isEqualTo("target");
-        assertThat(order.link("target", "link")).isEqualTo("link");
-    }
-
-    @Test
-    void theDraftSendsTheLinkFirst() {
-        SymlinkArgumentOrder order = SymlinkArgumentOrder.DRAFT;
-        assertThat(order.first("target", "link")).isEqualTo("link");
-        assertThat(order.second("target", "link")).isEqualTo("target");
-        assertThat(order.target("link", "target")).isEqualTo("target");
-        assertThat(order.link("link", "target")).isEqualTo("link");
+    void openSshSendsTheTargetFirstAndTheDraftTheLink() {
+        SymlinkArgumentOrder openSsh = SymlinkArgumentOrder.OPENSSH;
+        SymlinkArgumentOrder draft = SymlinkArgumentOrder.DRAFT;
+        assertThat(new String[] {openSsh.first("t", "l"), openSsh.second("t", "l"), draft.first("t", "l"),
+            draft.second("t", "l")}).containsExactly("t", "l", "l", "t");
+        assertThat(new String[] {openSsh.target("t", "l"), openSsh.link("t", "l"), draft.target("l", "t"),
+            draft.link("l", "t")}).containsExactly("t", "l", "t", "l");
     }
 }
