@@ -184,9 +184,11 @@ final class ChannelMessages {
         return true;
     }
 
-    private void onEof(ConnectionChannel channel) throws SshProtocolException {
+    private void onEof(ConnectionChannel channel) {
         if (channel.eofReceived) {
-            throw new SshProtocolException("second EOF on channel " + channel.localId());
+            // RFC 4254 §5.3 sets no rule for a repeated EOF; rclone (Go's x/crypto/ssh) sends one on closing an SFTP
+            // session. It changes nothing, so it is ignored, as OpenSSH does (nchan.c chan_rcvd_ieof).
+            return;
         }
         channel.eofReceived = true;
         mux.listener().onEof(channel);

@@ -16,6 +16,7 @@ import org.sshstack.io.ChannelInputStream;
 import org.sshstack.io.ChannelIo;
 import org.sshstack.io.ChannelTimeoutException;
 import org.sshstack.session.ServerEngine;
+import org.sshstack.transport.Identification;
 
 /**
  * One exec, shell or subsystem run on the server's executor: gives the handler the channel's blocking streams (reads
@@ -64,12 +65,17 @@ final class CommandTask implements Runnable {
         try {
             status = handler.run(new ServerCommand(request.user(), request.command(), request.env(),
                     request.pty(), new ChannelInputStream(in, false), new HandlerOutput(out, false),
-                    new HandlerOutput(out, true), request.control()));
+                    new HandlerOutput(out, true), request.control(), clientVersion(in)));
         } catch (Exception e) {
             LOG.debug("command handler failed", e);
             status = 255;
         }
         finish(out, status);
+    }
+
+    /** @return the client's identification string (RFC 4253 §4.2), received before any channel existed */
+    private static String clientVersion(ChannelIo io) {
+        return io.driver().withEngine(e -> e.transport().peerIdentification().map(Identification::line).orElse(""));
     }
 
     private void finish(ChannelIo io, int status) {

@@ -23,15 +23,36 @@ import org.sshstack.connection.SessionRequest;
  * @param stdout ordinary data to the client
  * @param stderr extended data (stderr) to the client
  * @param control the client's window changes and signals for this command
+ * @param clientVersion the client's SSH identification string (RFC 4253 §4.2), e.g. "SSH-2.0-OpenSSH_9.6"; ""
+ *     when unknown (a command built by hand)
  */
 public record ServerCommand(String user, String command, Map<String, String> environment,
         Optional<SessionRequest.PtyRequest> pty, InputStream stdin, OutputStream stdout, OutputStream stderr,
-        SessionControl control) {
+        SessionControl control, String clientVersion) {
 
     /** Copies the environment. */
     public ServerCommand {
         environment = Map.copyOf(environment);
         Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(clientVersion, "clientVersion");
+    }
+
+    /**
+     * A command whose client version is unknown ("").
+     *
+     * @param user the authenticated user name
+     * @param command the command line, subsystem name, or ""
+     * @param environment the environment
+     * @param pty the pty request, if any
+     * @param stdin the client's data
+     * @param stdout ordinary data to the client
+     * @param stderr extended data to the client
+     * @param control the client's window changes and signals
+     */
+    public ServerCommand(String user, String command, Map<String, String> environment,
+            Optional<SessionRequest.PtyRequest> pty, InputStream stdin, OutputStream stdout, OutputStream stderr,
+            SessionControl control) {
+        this(user, command, environment, pty, stdin, stdout, stderr, control, "");
     }
 
     /**

@@ -21,6 +21,7 @@ import org.sshstack.crypto.signature.JcaSshSigner;
 import org.sshstack.keys.KeyFiles;
 import org.sshstack.keys.KeyGenerator;
 import org.sshstack.keys.SshKeyPair;
+import org.sshstack.sftp.SymlinkArgumentOrder;
 import org.sshstack.sftp.server.SftpServer;
 import org.sshstack.sftp.server.SftpServerConfig;
 import org.sshstack.transport.kex.ServerHostKey;
@@ -134,8 +135,9 @@ public final class SshServerBuilder {
 
     /**
      * Serves SFTP (the "sftp" subsystem) with an {@link SftpServer}: each user jailed in the root the
-     * configuration maps it to. The subsystem's exit status is 0 when the client ends the session, 1 when it
-     * sent a malformed packet.
+     * configuration maps it to, SYMLINK read in the order the client's version calls for
+     * ({@link SymlinkArgumentOrder#forPeer}). The subsystem's exit status is 0 when the client ends the session,
+     * 1 when it sent a malformed packet.
      *
      * @param config the SFTP server settings
      * @return this builder
@@ -144,7 +146,8 @@ public final class SshServerBuilder {
         SftpServer server = new SftpServer(config);
         return subsystem("sftp", command -> {
             try {
-                server.serve(command.user(), command.stdin(), command.stdout());
+                server.serve(command.user(), command.stdin(), command.stdout(),
+                        SymlinkArgumentOrder.forPeer(command.clientVersion()));
                 return 0;
             } catch (SshProtocolException malformed) {
                 return 1;

@@ -105,7 +105,19 @@ class CloseTest {
         pair.server.onPayload(new ChannelEof(ends[1].localId()).encode());
         ProtocolErrors.assertProtocolError(() -> pair.server.onPayload(
                 ChannelData.encode(ends[1].localId(), new byte[1], 0, 1)));
-        ProtocolErrors.assertProtocolError(() -> pair.server.onPayload(new ChannelEof(ends[1].localId()).encode()));
+    }
+
+    @Test
+    void aRepeatedEofIsIgnoredAsByOpenSsh() throws SshException {
+        Pair pair = new Pair(CONFIG, Pair.acceptAll());
+        ConnectionChannel[] ends = pair.openSession();
+        pair.server.onPayload(new ChannelEof(ends[1].localId()).encode());
+        pair.server.onPayload(new ChannelEof(ends[1].localId()).encode()); // rclone's Go client does this
+        assertThat(pair.serverEvents.eofs).containsExactly(ends[1]);
+        assertThat(ends[1].state()).isEqualTo(ConnectionChannel.State.OPEN);
+        assertThat(ends[1].isEofReceived()).isTrue();
+        ProtocolErrors.assertProtocolError(() -> pair.server.onPayload(
+                ChannelData.encode(ends[1].localId(), new byte[1], 0, 1)));
     }
 
     @Test

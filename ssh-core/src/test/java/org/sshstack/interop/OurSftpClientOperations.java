@@ -94,12 +94,17 @@ final class OurSftpClientOperations {
             sftp.extensions().posixRename(path("r2.bin"), path("tree/r3.bin"));
             return files.same("a.bin", "tree/r3.bin") && !Files.exists(root.resolve("r2.bin"));
         });
-        op("symlink (target first, as OpenSSH)", () -> {
+        op("symlink (wire order by the server's version)", () -> {
             sftp.symlink("a.bin", path("link"));
             return Files.isSymbolicLink(root.resolve("link"))
                     && Files.readSymbolicLink(root.resolve("link")).toString().equals("a.bin");
         });
-        op("readlink", () -> sftp.readlink(path("link")).equals("a.bin"));
+        // an absolute target: AsyncSSH 2.10's chrooted server cannot return a relative one (its reverse_map_path
+        // answers NO_SUCH_FILE for any path outside the chroot); "link" above is checked on disk and by lstat
+        op("readlink (absolute target)", () -> {
+            sftp.symlink(path("a.bin"), path("abs-link"));
+            return sftp.readlink(path("abs-link")).equals(path("a.bin"));
+        });
         op("lstat", () -> sftp.lstat(path("link")).isSymbolicLink());
         op("realpath", () -> sftp.realpath(path("tree/..")).equals(remote.apply("o")));
         op("hardlink@openssh.com", () -> {

@@ -30,7 +30,10 @@ import org.sshstack.keys.Fingerprints;
 import org.sshstack.keys.KeyGenerator;
 import org.sshstack.keys.SshKeyPair;
 
-/** Window changes and signals reach a running handler; a client that stops reading cannot block a handler forever. */
+/**
+ * The client's version, window changes and signals reach a running handler; a client that stops reading cannot block
+ * a handler forever.
+ */
 class ServerSessionControlTest {
 
     private static final Duration T = Duration.ofSeconds(30);
@@ -52,6 +55,18 @@ class ServerSessionControlTest {
                 .passwordAuthenticator((u, p) -> p.equals("secret"))).build().start();
         return SshClient.builder().pinnedHostKeys(List.of(Fingerprints.sha256(HOST_KEY.publicKey())))
                 .password("secret".toCharArray()).build().connect("127.0.0.1", server.getPort(), "alice");
+    }
+
+    @Test
+    void theHandlerGetsTheClientsVersionString() throws Exception {
+        try (ClientSession session = connect(b -> b.commandHandler(c -> {
+            c.stdout().write(c.clientVersion().getBytes(StandardCharsets.US_ASCII));
+            return 0;
+        }))) {
+            assertThat(session.exec("version", T).stdoutText()).startsWith("SSH-2.0-sshstack");
+        }
+        assertThat(new ServerCommand("alice", "ls", Map.of(), Optional.empty(), null, null, null).clientVersion())
+                .isEmpty();
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.sshstack.sftp.SftpNoSuchFileException;
 import org.sshstack.sftp.SftpPacketType;
 import org.sshstack.sftp.SftpRequest;
 import org.sshstack.sftp.SftpResponse;
+import org.sshstack.sftp.SymlinkArgumentOrder;
 
 /**
  * An SFTP version 3 client (draft-ietf-secsh-filexfer-02) over the two streams of an "sftp" subsystem channel, or
@@ -55,6 +56,7 @@ public final class SftpClient implements AutoCloseable {
     private final SftpClientExtensions extensions;
     private final int readChunk;
     private final int writeChunk;
+    private final SymlinkArgumentOrder symlinkOrder;
 
     private SftpClient(SftpConnection connection, SftpClientOptions options, SftpHello hello,
             AutoCloseable onClose) throws SshException, InterruptedIOException {
@@ -62,6 +64,7 @@ public final class SftpClient implements AutoCloseable {
         this.events = new OperationEvents(options);
         this.hello = hello;
         this.onClose = onClose;
+        this.symlinkOrder = options.symlinkOrder();
         this.extensions = new SftpClientExtensions(this);
         SftpExtensionReplies.Limits limits = extensions.supports(SftpExtensionNames.LIMITS) ? extensions.limits()
                 : new SftpExtensionReplies.Limits(0, 0, 0, 0);
@@ -438,15 +441,17 @@ public final class SftpClient implements AutoCloseable {
     }
 
     /**
-     * Creates a symbolic link. Sent in OpenSSH's order, target first (PROTOCOL §4.1), as OpenSSH's, paramiko's and
-     * most other clients and servers do.
+     * Creates a symbolic link. The paths go in the options' {@link SftpClientOptions#symlinkOrder()}: by default
+     * OpenSSH's, target first (PROTOCOL §4.1), as OpenSSH's, paramiko's and most other servers expect; the draft's
+     * (filexfer-02 §6.10) for AsyncSSH.
      *
      * @param target what the link points to
      * @param linkPath the link to create
      * @throws SftpException the status the server returned
      */
     public void symlink(String target, String linkPath) throws SshException, InterruptedIOException {
-        twoPathsOk("symlink", SftpPacketType.SYMLINK, target, linkPath);
+        twoPathsOk("symlink", SftpPacketType.SYMLINK, symlinkOrder.first(target, linkPath),
+                symlinkOrder.second(target, linkPath));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.function.LongSupplier;
 import org.sshstack.event.SshEventListener;
 import org.sshstack.sftp.SftpFramer;
+import org.sshstack.sftp.SymlinkArgumentOrder;
 
 /**
  * Settings of an {@link SftpClient}: the bound of every blocking call, the pipelining window, the reply packet
@@ -19,9 +20,11 @@ import org.sshstack.sftp.SftpFramer;
  * @param threadFactory makes the one reply reader thread
  * @param listener receives an {@link org.sshstack.event.SftpOperationCompleted} per operation
  * @param nanoTime the clock that times operations
+ * @param symlinkOrder the order of SYMLINK's paths ({@code ClientSession.sftp} sets it from the server's version)
  */
 public record SftpClientOptions(Duration timeout, int maxInFlight, int chunkSize, int maxPacket,
-        ThreadFactory threadFactory, SshEventListener listener, LongSupplier nanoTime) {
+        ThreadFactory threadFactory, SshEventListener listener, LongSupplier nanoTime,
+        SymlinkArgumentOrder symlinkOrder) {
 
     /** Default bound of every blocking call: 30 s. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -36,16 +39,21 @@ public record SftpClientOptions(Duration timeout, int maxInFlight, int chunkSize
         Objects.requireNonNull(threadFactory, "threadFactory");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(nanoTime, "nanoTime");
+        Objects.requireNonNull(symlinkOrder, "symlinkOrder");
         if (timeout.isNegative() || timeout.isZero() || maxInFlight < 1 || chunkSize < 1
                 || chunkSize > maxPacket - 1024) {
             throw new IllegalArgumentException("invalid SFTP client options");
         }
     }
 
-    /** @return 30 s timeout, 64 × 32 KiB in flight, the codec's packet cap, daemon threads, no listener */
+    /**
+     * @return 30 s timeout, 64 × 32 KiB in flight, the codec's packet cap, daemon threads, no listener, OpenSSH's
+     *     SYMLINK order
+     */
     public static SftpClientOptions defaults() {
         return new SftpClientOptions(DEFAULT_TIMEOUT, DEFAULT_IN_FLIGHT, DEFAULT_CHUNK,
-                SftpFramer.DEFAULT_MAX_PACKET, SftpClientOptions::daemon, SshEventListener.NONE, System::nanoTime);
+                SftpFramer.DEFAULT_MAX_PACKET, SftpClientOptions::daemon, SshEventListener.NONE, System::nanoTime,
+                SymlinkArgumentOrder.OPENSSH);
     }
 
     private static Thread daemon(Runnable task) {
@@ -56,31 +64,43 @@ public record SftpClientOptions(Duration timeout, int maxInFlight, int chunkSize
 
     /** @return a copy with this timeout */
     public SftpClientOptions withTimeout(Duration value) {
-        return new SftpClientOptions(value, maxInFlight, chunkSize, maxPacket, threadFactory, listener, nanoTime);
+        return new SftpClientOptions(value, maxInFlight, chunkSize, maxPacket, threadFactory, listener, nanoTime,
+                symlinkOrder);
     }
 
     /** @return a copy with this many requests in flight */
     public SftpClientOptions withMaxInFlight(int value) {
-        return new SftpClientOptions(timeout, value, chunkSize, maxPacket, threadFactory, listener, nanoTime);
+        return new SftpClientOptions(timeout, value, chunkSize, maxPacket, threadFactory, listener, nanoTime,
+                symlinkOrder);
     }
 
     /** @return a copy with this READ/WRITE length */
     public SftpClientOptions withChunkSize(int value) {
-        return new SftpClientOptions(timeout, maxInFlight, value, maxPacket, threadFactory, listener, nanoTime);
+        return new SftpClientOptions(timeout, maxInFlight, value, maxPacket, threadFactory, listener, nanoTime,
+                symlinkOrder);
     }
 
     /** @return a copy with this thread factory for the reply reader */
     public SftpClientOptions withThreadFactory(ThreadFactory value) {
-        return new SftpClientOptions(timeout, maxInFlight, chunkSize, maxPacket, value, listener, nanoTime);
+        return new SftpClientOptions(timeout, maxInFlight, chunkSize, maxPacket, value, listener, nanoTime,
+                symlinkOrder);
     }
 
     /** @return a copy with this event listener */
     public SftpClientOptions withListener(SshEventListener value) {
-        return new SftpClientOptions(timeout, maxInFlight, chunkSize, maxPacket, threadFactory, value, nanoTime);
+        return new SftpClientOptions(timeout, maxInFlight, chunkSize, maxPacket, threadFactory, value, nanoTime,
+                symlinkOrder);
     }
 
     /** @return a copy with this nanosecond clock */
     public SftpClientOptions withNanoTime(LongSupplier value) {
-        return new SftpClientOptions(timeout, maxInFlight, chunkSize, maxPacket, threadFactory, listener, value);
+        return new SftpClientOptions(timeout, maxInFlight, chunkSize, maxPacket, threadFactory, listener, value,
+                symlinkOrder);
+    }
+
+    /** @return a copy with this SYMLINK path order */
+    public SftpClientOptions withSymlinkOrder(SymlinkArgumentOrder value) {
+        return new SftpClientOptions(timeout, maxInFlight, chunkSize, maxPacket, threadFactory, listener, nanoTime,
+                value);
     }
 }

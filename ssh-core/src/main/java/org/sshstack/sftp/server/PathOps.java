@@ -78,9 +78,9 @@ final class PathOps {
     }
 
     /**
-     * SSH_FXP_SYMLINK in OpenSSH's argument order (PROTOCOL §4.1: target first). Refused unless allowed; the
-     * target must stay inside the root and an absolute one is stored relative to the link, so the link means
-     * the same inside the jail and on the host.
+     * SSH_FXP_SYMLINK, its paths already put in order (PROTOCOL §4.1, filexfer-02 §6.10). Refused unless
+     * allowed; the target must stay inside the root and an absolute one is stored relative to the link, so the
+     * link means the same inside the jail and on the host.
      */
     SftpResponse symlink(int id, String target, String link) throws IOException {
         state.requireWritable();

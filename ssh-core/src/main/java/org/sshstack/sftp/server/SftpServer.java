@@ -17,6 +17,7 @@ import org.sshstack.sftp.SftpPacketType;
 import org.sshstack.sftp.SftpRequest;
 import org.sshstack.sftp.SftpRequestDecoder;
 import org.sshstack.sftp.SftpStatusCode;
+import org.sshstack.sftp.SymlinkArgumentOrder;
 
 /**
  * An SFTP version 3 server (draft-ietf-secsh-filexfer-02 with the OpenSSH extensions of PROTOCOL §4) over a
@@ -52,7 +53,8 @@ public final class SftpServer {
     }
 
     /**
-     * Serves one session until the client closes its side; closes every handle the session left open.
+     * Serves one session until the client closes its side; closes every handle the session left open. SYMLINK's
+     * paths are read in OpenSSH's order.
      *
      * @param user the authenticated user (chooses the root)
      * @param in the client's packets
@@ -61,10 +63,27 @@ public final class SftpServer {
      * @throws IOException if a stream fails or the user's root cannot be opened
      */
     public void serve(String user, InputStream in, OutputStream out) throws IOException {
+        serve(user, in, out, SymlinkArgumentOrder.OPENSSH);
+    }
+
+    /**
+     * Serves one session like {@link #serve(String, InputStream, OutputStream)}, reading SYMLINK's paths in the
+     * order this client sends them (see {@link SymlinkArgumentOrder#forPeer}).
+     *
+     * @param user the authenticated user (chooses the root)
+     * @param in the client's packets
+     * @param out receives the replies
+     * @param symlinkOrder the order of SYMLINK's paths
+     * @throws SshProtocolException if the client sent a malformed packet (the session is over)
+     * @throws IOException if a stream fails or the user's root cannot be opened
+     */
+    public void serve(String user, InputStream in, OutputStream out, SymlinkArgumentOrder symlinkOrder)
+            throws IOException {
+        Objects.requireNonNull(symlinkOrder, "symlinkOrder");
         Path rootDir = Objects.requireNonNull(config.roots().apply(user), "no SFTP root for the user");
         SftpRoot root = new SftpRoot(rootDir, config.symlinks());
         rootHook.accept(root);
-        SftpSession session = new SftpSession(config, user, root);
+        SftpSession session = new SftpSession(config, user, root, symlinkOrder);
         try {
             loop(session, in, out);
         } finally {

@@ -12,6 +12,7 @@ import org.sshstack.sftp.SftpExtensionRequest;
 import org.sshstack.sftp.SftpPacketType;
 import org.sshstack.sftp.SftpRequest;
 import org.sshstack.sftp.SftpResponse;
+import org.sshstack.sftp.SymlinkArgumentOrder;
 
 /**
  * Serves the requests of one SFTP session, one after another: every request gets exactly one reply, and every
@@ -26,18 +27,21 @@ final class SftpSession {
     private final HandleOps handles;
     private final PathOps paths;
     private final ExtensionOps extensions;
+    private final SymlinkArgumentOrder symlinkOrder;
 
     /**
      * @param config the server settings
      * @param user the authenticated user
      * @param root the user's jail
+     * @param symlinkOrder the order in which this client sends SYMLINK's paths
      */
-    SftpSession(SftpServerConfig config, String user, SftpRoot root) {
+    SftpSession(SftpServerConfig config, String user, SftpRoot root, SymlinkArgumentOrder symlinkOrder) {
         this.state = new SessionState(config, user, root, new JailedFiles(root),
                 new HandleTable(config.maxHandles(), new SecureRandom()));
         this.handles = new HandleOps(state);
         this.paths = new PathOps(state);
         this.extensions = new ExtensionOps(state);
+        this.symlinkOrder = symlinkOrder;
     }
 
     /**
@@ -119,7 +123,8 @@ final class SftpSession {
     private SftpResponse twoPaths(SftpRequest.TwoPathRequest request) throws IOException {
         return request.type() == SftpPacketType.RENAME
                 ? paths.rename(request.id(), request.first(), request.second(), false)
-                : paths.symlink(request.id(), request.first(), request.second());
+                : paths.symlink(request.id(), symlinkOrder.target(request.first(), request.second()),
+                        symlinkOrder.link(request.first(), request.second()));
     }
 
     private SftpResponse extended(SftpRequest.Extended request) throws IOException {
