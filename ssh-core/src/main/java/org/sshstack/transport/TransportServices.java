@@ -3,36 +3,18 @@ package org.sshstack.transport;
 import java.util.List;
 import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
-import org.sshstack.SshProtocolException;
-import org.sshstack.crypto.compression.CompressionAlgorithm;
-import org.sshstack.event.DebugReceived;
 import org.sshstack.event.GlobalRequestReceived;
-import org.sshstack.event.KexStarted;
 import org.sshstack.event.KexTrigger;
-import org.sshstack.event.SshEventListener;
-import org.sshstack.transport.kex.ClientKeyExchange;
-import org.sshstack.transport.kex.HostKeyAlgorithms;
-import org.sshstack.transport.kex.KexMethods;
-import org.sshstack.transport.kex.KexStep;
-import org.sshstack.transport.kex.KexTranscript;
-import org.sshstack.transport.kex.ServerHostKey;
-import org.sshstack.transport.kex.ServerKeyExchange;
-import org.sshstack.transport.packet.PacketCounters;
 import org.sshstack.transport.packet.PacketDecoder;
 import org.sshstack.transport.packet.PacketEncoder;
-import org.sshstack.wire.Debug;
-import org.sshstack.wire.Disconnect;
 import org.sshstack.wire.ExtInfo;
 import org.sshstack.wire.GlobalRequest;
-import org.sshstack.wire.KexInit;
 import org.sshstack.wire.MessageNumbers;
-import org.sshstack.wire.NewKeys;
 import org.sshstack.wire.RequestFailure;
 import org.sshstack.wire.ServiceAccept;
 import org.sshstack.wire.ServiceRequest;
 import org.sshstack.wire.SshReader;
 import org.sshstack.wire.SshWriter;
-import org.sshstack.wire.Unimplemented;
 import org.sshstack.wire.WireLimits;
 
 /**
@@ -40,7 +22,7 @@ import org.sshstack.wire.WireLimits;
  * keepalive@openssh.com, upper-layer delivery, authentication and timers. Key exchange and packets live in
  * {@link TransportCore}; the public facade in {@link TransportEngine}.
  */
-abstract class TransportServices extends TransportCore {
+abstract class TransportServices extends TransportKex {
 
     TransportServices(TransportConfig config, PacketEncoder encoder, PacketDecoder decoder) {
         super(config, encoder, decoder);
