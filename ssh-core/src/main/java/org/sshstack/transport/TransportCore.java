@@ -251,7 +251,7 @@ abstract class TransportCore {
             default -> {
                 Debug debug = Debug.decode(payload);
                 listener().debugReceived(new DebugReceived(debug.alwaysDisplay(),
-                        TransportEngine.sanitize(debug.message())));
+                        PeerText.sanitize(debug.message())));
             }
         }
     }

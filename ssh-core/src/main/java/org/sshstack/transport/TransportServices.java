@@ -54,7 +54,7 @@ abstract class TransportServices extends TransportKex {
         String name = ServiceRequest.decode(payload).serviceName();
         if (!config.services().contains(name)) {
             throw new SshException(DisconnectReason.SERVICE_NOT_AVAILABLE, "service not available: "
-                    + TransportEngine.sanitize(name));
+                    + PeerText.sanitize(name));
         }
         writePacket(new ServiceAccept(name).encode());
         startService(name);
@@ -132,7 +132,7 @@ abstract class TransportServices extends TransportKex {
             writePacket(new RequestFailure().encode()); // as OpenSSH answers keepalive@openssh.com
         }
         listener().globalRequestReceived(new GlobalRequestReceived(role == Role.CLIENT ? "client" : "server",
-                TransportEngine.sanitize(request.requestName()), request.wantReply(), false));
+                PeerText.sanitize(request.requestName()), request.wantReply(), false));
         return true;
     }
 
