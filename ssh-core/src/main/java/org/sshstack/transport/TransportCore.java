@@ -20,8 +20,9 @@ import org.sshstack.wire.Unimplemented;
 /**
  * The protocol state of a {@link TransportEngine} and its packet flow: sending with hold-back during a key exchange,
  * receiving with the pre-auth limit, and the generic messages (RFC 4253 §11). The key exchange lives in
- * {@link TransportKex}, the services in {@link TransportServices}, the public facade and the byte plumbing in
- * {@link TransportEngine}, the phase rules in {@link TransportPhases}.
+ * {@link TransportKex}, the services in {@link TransportServices}, the byte plumbing and closing in
+ * {@link TransportLifecycle}, the public facade in {@link TransportEngine}, the phase rules in
+ * {@link TransportPhases}.
  */
 abstract class TransportCore {
 
@@ -271,53 +272,5 @@ abstract class TransportCore {
 
     final void countIgnoredPing() {
         // counted by the pre-auth limit in onPacket; never answered during a key exchange (OpenSSH 6ce00f0c)
-    }
-
-    // ---------------------------------------------------------------- accessors
-
-    /** @return the service accepted, or null */
-    final String acceptedService() {
-        return acceptedService;
-    }
-
-    /** @param value the upper layer's handler */
-    final void installHandler(ServiceHandler value) {
-        handler = value;
-    }
-
-    final boolean authenticatedFlag() {
-        return authenticated;
-    }
-
-    final byte[] sessionIdOrNull() {
-        return sessionId == null ? null : sessionId.clone();
-    }
-
-    final NegotiatedAlgorithms algorithmsOrNull() {
-        return algorithms;
-    }
-
-    final boolean strictKexOn() {
-        return strictKex;
-    }
-
-    final List<String> serverSigAlgsList() {
-        return serverSigAlgs;
-    }
-
-    final int completedKexCount() {
-        return kexCount;
-    }
-
-    final boolean kexRunning() {
-        return kex != null;
-    }
-
-    final long queuedBytes() {
-        return pending.bytes();
-    }
-
-    final AlgorithmPreferences offered() {
-        return offer;
     }
 }

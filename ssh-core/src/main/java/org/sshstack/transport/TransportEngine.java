@@ -199,7 +199,7 @@ public final class TransportEngine extends TransportLifecycle implements Protoco
         if (payload.length == 0 || (payload[0] & 0xff) < 50) {
             throw new IllegalArgumentException("upper-layer payloads have message numbers 50 and up");
         }
-        if (acceptedService() == null) {
+        if (acceptedService == null) {
             throw new IllegalStateException("no service has been accepted yet");
         }
         return guarded(() -> sendServicePayload(payload));
@@ -234,52 +234,52 @@ public final class TransportEngine extends TransportLifecycle implements Protoco
      * @param handler the handler, or null for none (service messages are then answered with UNIMPLEMENTED)
      */
     public void setServiceHandler(ServiceHandler handler) {
-        installHandler(handler);
+        this.handler = handler;
     }
 
     /** @return the accepted service name, empty before SERVICE_ACCEPT */
     public Optional<String> service() {
-        return Optional.ofNullable(acceptedService());
+        return Optional.ofNullable(acceptedService);
     }
 
     /** @return true once {@link #authenticated()} was called */
     public boolean isAuthenticated() {
-        return authenticatedFlag();
+        return authenticated;
     }
 
     /** @return a copy of the session id (H of the first key exchange), empty before it finished */
     public Optional<byte[]> sessionId() {
-        return Optional.ofNullable(sessionIdOrNull());
+        return Optional.ofNullable(sessionId == null ? null : sessionId.clone());
     }
 
     /** @return the algorithms of the last finished key exchange, empty before the first one finished */
     public Optional<NegotiatedAlgorithms> negotiatedAlgorithms() {
-        return Optional.ofNullable(algorithmsOrNull());
+        return Optional.ofNullable(algorithms);
     }
 
     /** @return true when strict kex was negotiated in the initial key exchange */
     public boolean isStrictKex() {
-        return strictKexOn();
+        return strictKex;
     }
 
     /** @return client: the server's server-sig-algs from its first EXT_INFO (RFC 8308 §3.1); empty if none */
     public List<String> serverSignatureAlgorithms() {
-        return serverSigAlgsList();
+        return serverSigAlgs;
     }
 
     /** @return the number of key exchanges finished so far */
     public int keyExchangeCount() {
-        return completedKexCount();
+        return kexCount;
     }
 
     /** @return true while a key exchange runs */
     public boolean isKeyExchangeInProgress() {
-        return kexRunning();
+        return kex != null;
     }
 
     /** @return payload bytes waiting for the end of a key exchange (bounded by the configured maximum) */
     public long queuedPayloadBytes() {
-        return queuedBytes();
+        return pending.bytes();
     }
 
     /**
@@ -312,7 +312,7 @@ public final class TransportEngine extends TransportLifecycle implements Protoco
 
     /** @return the algorithm lists this engine offers (a server's host key list is cut to the keys it holds) */
     public AlgorithmPreferences offeredAlgorithms() {
-        return offered();
+        return offer;
     }
 
     /** @return the traffic counters so far */

@@ -19,8 +19,9 @@ import org.sshstack.wire.WireLimits;
 
 /**
  * The service side of the transport: ext-info (RFC 8308), the service request (RFC 4253 §10), ping@openssh.com,
- * keepalive@openssh.com, upper-layer delivery, authentication and timers. Key exchange and packets live in
- * {@link TransportCore}; the public facade in {@link TransportEngine}.
+ * keepalive@openssh.com, upper-layer delivery, authentication and timers. Packets live in {@link TransportCore},
+ * the key exchange in {@link TransportKex}, closing in {@link TransportLifecycle}, the public facade in
+ * {@link TransportEngine}.
  */
 abstract class TransportServices extends TransportKex {
 
