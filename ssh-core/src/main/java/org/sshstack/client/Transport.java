@@ -7,26 +7,19 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.ByteChannel;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
-import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
 import org.sshstack.auth.InteractiveHandler;
 import org.sshstack.auth.PublicKeyIdentity;
-import org.sshstack.crypto.signature.JcaSshSigner;
+import org.sshstack.event.TrafficSnapshot;
 import org.sshstack.io.BlockingDriver;
 import org.sshstack.io.ChannelTimeoutException;
-import org.sshstack.keys.Fingerprints;
 import org.sshstack.keys.SshKeyPair;
 import org.sshstack.keys.SshPublicKey;
-import org.sshstack.session.ClientEngine;
-import org.sshstack.session.ServerEngine;
 import org.sshstack.session.SessionEngine;
-import org.sshstack.transport.HostKeyVerifier;
 import org.sshstack.transport.NegotiatedAlgorithms;
 import org.sshstack.transport.Role;
 
@@ -48,17 +41,8 @@ import org.sshstack.transport.Role;
  */
 public final class Transport extends TransportSettings implements AutoCloseable {
 
-    private final TransportLink link;
-    private final TransportEvents events = new TransportEvents();
-    private final AtomicReference<Role> role = new AtomicReference<>();
-    private final SecureRandom random = new SecureRandom();
+    private final TransportRuntime run;
     private final TransportKeepalive keepalive = new TransportKeepalive(this);
-    private volatile BlockingDriver<? extends SessionEngine> driver;
-    private volatile BlockingDriver<ClientEngine> clientDriver;
-    private volatile SshPublicKey remoteKey;
-    private volatile String username;
-    private volatile String banner;
-    private volatile SshException startFailure;
 
     /**
      * A transport over a connected socket; it owns the socket from now on. Nothing is sent until a start method.
@@ -102,7 +86,7 @@ public final class Transport extends TransportSettings implements AutoCloseable 
     }
 
     private Transport(TransportLink link) {
-        this.link = link;
+        this.run = new TransportRuntime(link, this);
     }
 
     /**
@@ -132,18 +116,16 @@ public final class Transport extends TransportSettings implements AutoCloseable 
 
     /** @return server mode: the host key of the negotiated type (or the only key); null before the key exchange */
     public SshKeyPair getServerKey() {
-        NegotiatedAlgorithms algorithms = role.get() == Role.SERVER ? getNegotiatedAlgorithms() : null;
+        NegotiatedAlgorithms algorithms = run.role() == Role.SERVER ? getNegotiatedAlgorithms() : null;
         return algorithms == null ? null : serverState.keyFor(algorithms);
     }
 
     // ---------------------------------------------------------------- start
 
     /**
-     * Starts the client role and waits for the first key exchange, within the transport's timeout.
+     * {@link #startClient(Duration)} within the transport's timeout.
      *
-     * @throws SshException if negotiation fails or times out (the transport is then closed)
-     * @throws IOException if the socket cannot be set up
-     * @throws IllegalStateException if already started
+     * @throws IOException as {@link #startClient(Duration)}
      */
     public void startClient() throws IOException {
         startClient(timeout);
@@ -158,12 +140,7 @@ public final class Transport extends TransportSettings implements AutoCloseable 
      * @throws IllegalStateException if already started
      */
     public void startClient(Duration bound) throws IOException {
-        claim(Role.CLIENT);
-        ClientEngine engine = TransportStart.client(link, options, this::verifyHostKey, random, events,
-                text -> banner = text);
-        BlockingDriver<ClientEngine> d = started(engine);
-        clientDriver = d;
-        awaitStarted(d, bound);
+        run.startClient(bound);
     }
 
     /**
@@ -176,20 +153,18 @@ public final class Transport extends TransportSettings implements AutoCloseable 
     }
 
     /**
-     * Starts the server role and waits for the first key exchange, within the transport's timeout. The client then
-     * authenticates through {@code server}'s callbacks; accepted channels come out of {@link #accept}.
+     * {@link #startServer(ServerInterface, Duration)} within the transport's timeout.
      *
      * @param server the decisions
-     * @throws SshException if negotiation fails or times out (the transport is then closed)
-     * @throws IOException if the socket cannot be set up
-     * @throws IllegalStateException if already started or no server key was added
+     * @throws IOException as {@link #startServer(ServerInterface, Duration)}
      */
     public void startServer(ServerInterface server) throws IOException {
         startServer(server, timeout);
     }
 
     /**
-     * Starts the server role and waits for the first key exchange.
+     * Starts the server role and waits for the first key exchange. The client then authenticates through
+     * {@code server}'s callbacks; accepted channels come out of {@link #accept}.
      *
      * @param server the decisions
      * @param bound the most time to wait
@@ -198,16 +173,7 @@ public final class Transport extends TransportSettings implements AutoCloseable 
      * @throws IllegalStateException if already started or no server key was added
      */
     public void startServer(ServerInterface server, Duration bound) throws IOException {
-        Objects.requireNonNull(server, "server");
-        if (!serverState.hasKeys()) {
-            throw new IllegalStateException("add a server key (addServerKey) before startServer");
-        }
-        claim(Role.SERVER);
-        ServerInterfaceAdapter adapter = new ServerInterfaceAdapter(server, this, serverState);
-        events.onClosed(adapter::forget);
-        ServerEngine engine = TransportStart.server(link, options, serverState, adapter, server.getBanner(), events,
-                random);
-        awaitStarted(started(engine), bound);
+        run.startServer(Objects.requireNonNull(server, "server"), bound);
     }
 
     /**
@@ -234,54 +200,11 @@ public final class Transport extends TransportSettings implements AutoCloseable 
      */
     public void connect(SshPublicKey hostKey, String user, String password, SshKeyPair key) throws IOException {
         startClient();
-        SshPublicKey got = remoteKey;
-        if (hostKey != null && (got == null || !Fingerprints.sha256(hostKey).equals(Fingerprints.sha256(got)))) {
-            close();
-            throw new SshException(DisconnectReason.HOST_KEY_NOT_VERIFIABLE, "host key mismatch: expected "
-                    + Fingerprints.sha256(hostKey) + ", got " + (got == null ? "none" : Fingerprints.sha256(got)));
-        }
+        run.requireHostKey(hostKey);
         if (password != null) {
             authPassword(user, password);
         } else if (key != null) {
             authPublicKey(user, key);
-        }
-    }
-
-    private void claim(Role wanted) {
-        if (!role.compareAndSet(null, wanted)) {
-            throw new IllegalStateException("this transport was already started as " + role.get());
-        }
-    }
-
-    private <E extends SessionEngine> BlockingDriver<E> started(E engine) throws IOException {
-        engine.transport().setPacketListener(packetTrace()); // before the driver starts: from the first packet
-        BlockingDriver<E> d = link.start(engine, threads);
-        driver = d;
-        goLive(d, role.get());
-        log().debug("transport started as {} with {}", role.get(), getPeerAddress());
-        return d;
-    }
-
-    private void verifyHostKey(String host, int port, SshPublicKey key)
-            throws org.sshstack.transport.HostKeyRejectedException {
-        remoteKey = key;
-        HostKeyVerifier verifier = hostKeyVerifier();
-        if (verifier != null) {
-            verifier.verify(host, port, key);
-        }
-    }
-
-    private void awaitStarted(BlockingDriver<? extends SessionEngine> d, Duration bound)
-            throws SshException, InterruptedIOException {
-        try {
-            TransportStart.awaitKex(d, bound);
-        } catch (SshException e) {
-            startFailure = e;
-            close();
-            throw e;
-        } catch (InterruptedIOException e) {
-            close();
-            throw e;
         }
     }
 
@@ -327,7 +250,7 @@ public final class Transport extends TransportSettings implements AutoCloseable 
      * @throws InterruptedIOException if interrupted
      */
     public List<String> authPublicKey(String user, SshKeyPair key) throws SshException, InterruptedIOException {
-        return authPublicKey(user, new PublicKeyIdentity(key.publicKey(), JcaSshSigner.of(key.privateKey(), random)));
+        return authPublicKey(user, run.identity(key));
     }
 
     /**
@@ -361,40 +284,30 @@ public final class Transport extends TransportSettings implements AutoCloseable 
         return auth().run(user, e -> e.authInteractive(user, handler, submethods));
     }
 
-    private TransportAuth auth() throws SshException {
-        BlockingDriver<ClientEngine> d = clientDriver;
-        if (d == null || role.get() != Role.CLIENT) {
-            throw new IllegalStateException("authentication needs a started client transport");
-        }
-        return new TransportAuth(d, timeout, user -> username = user);
+    private TransportAuth auth() {
+        return run.auth(timeout);
     }
 
     // ---------------------------------------------------------------- state
 
     /** @return true while the connection is open */
     public boolean isActive() {
-        BlockingDriver<? extends SessionEngine> d = driver;
-        return d != null && !d.isClosed() && !d.withEngine(SessionEngine::isClosed);
+        return run.isActive();
     }
 
     /** @return true while the connection is open and user authentication succeeded */
     public boolean isAuthenticated() {
-        BlockingDriver<? extends SessionEngine> d = driver;
-        return isActive() && d.withEngine(SessionEngine::isAuthenticated);
+        return run.isAuthenticated();
     }
 
     /** @return the authenticated user name (either role), or null before authentication succeeded */
     public String getUsername() {
-        BlockingDriver<? extends SessionEngine> d = driver;
-        if (d != null && d.engine() instanceof ServerEngine) {
-            return d.withEngine(e -> ((ServerEngine) e).authResult().map(r -> r.username()).orElse(null));
-        }
-        return username;
+        return run.username();
     }
 
     /** @return the server's last USERAUTH_BANNER text (client mode), or null when none came */
     public String getBanner() {
-        return banner;
+        return run.banner();
     }
 
     /**
@@ -402,17 +315,12 @@ public final class Transport extends TransportSettings implements AutoCloseable 
      *     fail; null while open (unlike paramiko, reading it does not clear it)
      */
     public SshException getException() {
-        SshException failed = startFailure;
-        if (failed != null) {
-            return failed;
-        }
-        BlockingDriver<? extends SessionEngine> d = driver;
-        return d == null ? null : d.withEngine(e -> e.closeException().orElse(null));
+        return run.exception();
     }
 
     /** @return the peer's address, or an unresolved ("unknown", 0) when the transport runs over streams */
     public InetSocketAddress getPeerAddress() {
-        return link.peer() != null ? link.peer() : InetSocketAddress.createUnresolved("unknown", 0);
+        return run.peerAddress();
     }
 
     /**
@@ -422,17 +330,12 @@ public final class Transport extends TransportSettings implements AutoCloseable 
      * @throws SshException if no session is active
      */
     public SshPublicKey getRemoteServerKey() throws SshException {
-        SshPublicKey key = remoteKey;
-        if (key == null || !isActive()) {
-            throw new SshException(DisconnectReason.BY_APPLICATION, "no session is active");
-        }
-        return key;
+        return run.remoteServerKey();
     }
 
     /** @return the algorithms of the last key exchange, or null before the first one finished */
     public NegotiatedAlgorithms getNegotiatedAlgorithms() {
-        BlockingDriver<? extends SessionEngine> d = driver;
-        return d == null ? null : d.withEngine(e -> e.transport().negotiatedAlgorithms().orElse(null));
+        return run.negotiatedAlgorithms();
     }
 
     // ---------------------------------------------------------------- channels and requests
@@ -506,7 +409,7 @@ public final class Transport extends TransportSettings implements AutoCloseable 
      * @throws SshException if the connection failed
      */
     public void sendIgnore() throws SshException {
-        sendIgnore(10 + random.nextInt(32));
+        sendIgnore(run.ignoreLength());
     }
 
     /**
@@ -557,46 +460,31 @@ public final class Transport extends TransportSettings implements AutoCloseable 
     @Override
     public void close() {
         keepalive.stop();
-        BlockingDriver<? extends SessionEngine> d = driver;
-        if (d == null) {
-            link.closeUnstarted();
-            return;
-        }
-        d.run(e -> e.disconnect(DisconnectReason.BY_APPLICATION, "closed by the application"));
-        d.close();
+        run.close();
     }
 
     @Override
     public String toString() {
-        return "Transport[" + (role.get() == null ? "not started" : role.get()) + ", " + getPeerAddress()
+        return "Transport[" + (run.role() == null ? "not started" : run.role()) + ", " + getPeerAddress()
                 + (isActive() ? ", active" : ", inactive") + "]";
     }
 
     /** @return the traffic counters of the connection (for tests), or null before start */
-    org.sshstack.event.TrafficSnapshot traffic() {
-        BlockingDriver<? extends SessionEngine> d = driver;
-        return d == null ? null : d.withEngine(e -> e.transport().traffic());
+    TrafficSnapshot traffic() {
+        return run.traffic();
     }
 
     /** @return the driver once started, else null */
     BlockingDriver<? extends SessionEngine> driverOrNull() {
-        return driver;
+        return run.driverOrNull();
     }
 
     /** @return the events listener */
     TransportEvents events() {
-        return events;
+        return run.events();
     }
 
     private TransportRequests requests() {
-        return new TransportRequests(requireDriver(), events, timeout);
-    }
-
-    private BlockingDriver<? extends SessionEngine> requireDriver() {
-        BlockingDriver<? extends SessionEngine> d = driver;
-        if (d == null) {
-            throw new IllegalStateException("the transport is not started");
-        }
-        return d;
+        return run.requests(timeout);
     }
 }

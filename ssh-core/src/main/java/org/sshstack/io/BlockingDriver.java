@@ -8,15 +8,11 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
 import org.sshstack.transport.ProtocolEngine;
@@ -42,21 +38,15 @@ import org.sshstack.transport.ProtocolEngine;
  */
 public final class BlockingDriver<E extends ProtocolEngine> implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BlockingDriver.class);
-    private static final long MILLI = 1_000_000L;
-
     private final E engine;
     private final Link link;
     private final DriverOptions options;
     private final EngineGate<E> gate;
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final byte[] writeBuffer;
-    private final CountDownLatch threadsDone;
+    private final DriverOutput<E> output;
+    private final DriverThreads threads;
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean ending;
     private volatile Throwable failure;
-    private volatile Thread reader;
-    private volatile Thread timer;
     private boolean ended; // guarded by the gate's lock: the reader has finished and the link is shut
 
     private BlockingDriver(E engine, Link link, DriverOptions options) {
@@ -64,8 +54,8 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
         this.gate = new EngineGate<>(engine);
         this.link = link;
         this.options = Objects.requireNonNull(options, "options");
-        this.writeBuffer = new byte[options.bufferSize()];
-        this.threadsDone = new CountDownLatch(!link.hasReadTimeout() && options.streamTimers() ? 2 : 1);
+        this.output = new DriverOutput<>(gate, engine, link, options.bufferSize());
+        this.threads = new DriverThreads(options, link);
     }
 
     /**
@@ -130,29 +120,8 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
     }
 
     private void startThreads() {
-        reader = newThread(this::readLoop);
-        if (threadsDone.getCount() == 2) {
-            timer = newThread(this::timerLoop);
-        }
-        reader.start();
-        if (timer != null) {
-            timer.start();
-        }
-    }
-
-    private Thread newThread(Runnable body) {
-        Thread thread = options.threadFactory().newThread(() -> {
-            try {
-                body.run();
-            } finally {
-                threadsDone.countDown();
-            }
-        });
-        if (thread == null) {
-            link.shutdown();
-            throw new IllegalStateException("the thread factory refused to make a thread");
-        }
-        return thread;
+        DriverLoops<E> loops = new DriverLoops<>(this, engine, gate, link, options);
+        threads.start(loops::readLoop, loops::timerLoop);
     }
 
     /** @return the engine; call it only through {@link #withEngine}, {@link #call} or {@link #run} */
@@ -282,7 +251,7 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
 
     /** @return true once the reader (and timer) thread have finished and the socket is closed */
     public boolean isClosed() {
-        return threadsDone.getCount() == 0;
+        return threads.done();
     }
 
     /**
@@ -293,25 +262,7 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
      * @throws InterruptedException if interrupted
      */
     public boolean awaitClosed(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        return threadsDone.await(timeout.toNanos(), TimeUnit.NANOSECONDS) && joined(end);
-    }
-
-    /** Joins the driver's threads (unless called on one of them) until {@code end}; true when none is alive. */
-    private boolean joined(long end) throws InterruptedException {
-        for (Thread t : new Thread[] {reader, timer}) {
-            if (t == null || t == Thread.currentThread()) {
-                continue;
-            }
-            long left = end - System.nanoTime();
-            if (left > 0) {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            }
-            if (t.isAlive()) {
-                return false;
-            }
-        }
-        return true;
+        return threads.await(timeout);
     }
 
     /**
@@ -321,163 +272,20 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
-            joinThreads();
+            threads.join();
             return;
         }
         if (!gate.isHeldByCurrentThread()) {
-            finalFlush();
+            output.finalFlush(options.closeTimeout());
         }
         link.shutdown();
-        joinThreads();
+        threads.join();
     }
 
-    private void joinThreads() {
-        Thread self = Thread.currentThread();
-        if (self == reader || self == timer) {
-            return;
-        }
-        try {
-            if (!awaitClosed(options.closeTimeout())) {
-                LOG.warn("driver threads did not end within {}", options.closeTimeout());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    // ---------------------------------------------------------------- for the loops and the output
 
-    private void finalFlush() {
-        try {
-            if (writeLock.tryLock(options.closeTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
-                try {
-                    drainAndWrite();
-                } finally {
-                    writeLock.unlock();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            LOG.debug("could not flush on close", e);
-        }
-    }
-
-    private void readLoop() {
-        byte[] buffer = new byte[options.bufferSize()];
-        try {
-            flushOutput();
-            int waitMillis;
-            while ((waitMillis = fireDueTimers()) >= 0) {
-                int n = link.read(buffer, waitMillis);
-                if (n == Link.TIMED_OUT) {
-                    continue;
-                }
-                if (n < 0) {
-                    gate.call(e -> {
-                        e.receiveEnd();
-                        return null;
-                    });
-                    flushOutput();
-                    break;
-                }
-                gate.callChecked(e -> {
-                    e.receive(buffer, 0, n);
-                    return null;
-                });
-                flushOutput();
-            }
-        } catch (Throwable t) {
-            onFailure(t);
-        } finally {
-            finish();
-        }
-    }
-
-    /** @return milliseconds the next read may block, or -1 once the engine is closed */
-    private int fireDueTimers() throws IOException {
-        long wait;
-        gate.lock();
-        try {
-            if (engine.isClosed()) {
-                return -1;
-            }
-            wait = untilDeadline();
-            if (wait <= 0) {
-                gate.callChecked(e -> {
-                    e.onTimer(options.clock().getAsLong());
-                    return null;
-                });
-            }
-        } finally {
-            gate.unlock();
-        }
-        if (wait <= 0) {
-            flushOutput();
-            return 1; // re-check soon, but read first: an engine that leaves its deadline due cannot spin the reader
-        }
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (wait + MILLI - 1) / MILLI));
-    }
-
-    /** @return nanoseconds until the engine's deadline, capped; at most 0 when it is due. Under the lock. */
-    private long untilDeadline() {
-        long deadline = engine.nextDeadlineNanos();
-        long cap = options.timerCap().toNanos();
-        if (deadline == Long.MAX_VALUE) {
-            return cap;
-        }
-        long left = deadline - options.clock().getAsLong();
-        return Math.min(left, cap);
-    }
-
-    private void timerLoop() {
-        try {
-            while (true) {
-                boolean fire;
-                gate.lock();
-                try {
-                    if (ended || engine.isClosed()) {
-                        return;
-                    }
-                    long wait = untilDeadline();
-                    fire = wait <= 0;
-                    if (fire) {
-                        gate.callChecked(e -> {
-                            e.onTimer(options.clock().getAsLong());
-                            return null;
-                        });
-                    } else {
-                        gate.awaitNanosLocked(wait);
-                    }
-                } finally {
-                    gate.unlock();
-                }
-                if (fire) {
-                    flushOutput();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            onFailure(t);
-            link.shutdown();
-        }
-    }
-
-    private void onFailure(Throwable t) {
-        if ((closing.get() || ending) && t instanceof IOException && !(t instanceof SshException)) {
-            return; // our own close unblocked the read or write
-        }
-        if (failure == null) {
-            failure = t;
-        }
-        if (t instanceof SshException || t instanceof RuntimeException) {
-            LOG.debug("engine failed; flushing its last output", t);
-            flushQuietly(); // RFC 4253 §11.1: the DISCONNECT the engine queued
-        } else {
-            tryLocked(ProtocolEngine::receiveEnd);
-        }
-    }
-
-    private void finish() {
+    /** The reader has finished: shuts the link and wakes every waiter. */
+    void finish() {
         link.shutdown();
         gate.lock();
         try {
@@ -488,45 +296,38 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
         }
     }
 
-    private void flushOutput() throws IOException {
-        boolean wrote;
-        writeLock.lock();
-        try {
-            wrote = drainAndWrite();
-        } finally {
-            writeLock.unlock();
+    /** @return true once the reader has finished; under the engine lock */
+    boolean endedLocked() {
+        return ended;
+    }
+
+    /** @return true once a close has begun, ours or the engine's */
+    boolean stopping() {
+        return closing.get() || ending;
+    }
+
+    /** Keeps the first failure. */
+    void recordFailure(Throwable t) {
+        if (failure == null) {
+            failure = t;
         }
-        if (wrote) {
+    }
+
+    /** Writes what the engine queued; once the engine is closed, shuts the link so the reader finishes. */
+    void flushOutput() throws IOException {
+        if (output.write()) {
             gate.changed();
         }
         if (engineClosed()) {
             ending = true;
-            if (Thread.currentThread() != reader) {
+            if (!threads.onReader()) {
                 link.shutdown(); // the reader sees its read fail and finishes
             }
         }
     }
 
-    /** Drains and writes until the engine has nothing queued; the caller holds the write lock. */
-    private boolean drainAndWrite() throws IOException {
-        boolean wrote = false;
-        while (true) {
-            int n;
-            gate.lock();
-            try {
-                n = engine.drainOutbound(writeBuffer, 0, writeBuffer.length);
-            } finally {
-                gate.unlock();
-            }
-            if (n <= 0) {
-                return wrote;
-            }
-            link.write(writeBuffer, 0, n);
-            wrote = true;
-        }
-    }
-
-    private void flushQuietly() {
+    /** {@link #flushOutput()}; an I/O error becomes the failure (unless closing) and shuts the link. */
+    void flushQuietly() {
         try {
             flushOutput();
         } catch (IOException e) {
@@ -549,17 +350,6 @@ public final class BlockingDriver<E extends ProtocolEngine> implements AutoClose
     private void requireOpen() throws SshException {
         if (ended || engine.isClosed() || closing.get()) {
             throw new SshException(DisconnectReason.CONNECTION_LOST, "connection closed", failure);
-        }
-    }
-
-    private void tryLocked(Consumer<? super E> action) {
-        try {
-            gate.call(e -> {
-                action.accept(e);
-                return null;
-            });
-        } catch (RuntimeException ignored) {
-            // the engine is already failing; nothing more to tell it
         }
     }
 }

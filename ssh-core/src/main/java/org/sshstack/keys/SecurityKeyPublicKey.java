@@ -2,7 +2,6 @@ package org.sshstack.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
-import java.util.Arrays;
 import org.sshstack.SshProtocolException;
 import org.sshstack.wire.SshReader;
 import org.sshstack.wire.SshWriter;
@@ -45,16 +44,16 @@ public record SecurityKeyPublicKey(KeyType keyType, PublicKey javaKey, String ap
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SecurityKeyPublicKey that && Arrays.equals(blob(), that.blob());
+        return KeyBlobs.equal(this, other);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(blob());
+        return KeyBlobs.hash(this);
     }
 
     @Override
     public String toString() {
-        return typeName() + " " + Fingerprints.sha256(this);
+        return KeyBlobs.describe(this);
     }
 }

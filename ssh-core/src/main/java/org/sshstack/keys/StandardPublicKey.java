@@ -1,7 +1,6 @@
 package org.sshstack.keys;
 
 import java.security.PublicKey;
-import java.util.Arrays;
 
 /**
  * A plain public key (ed25519, ECDSA, RSA, DSA) backed by a JCA key.
@@ -30,16 +29,16 @@ public record StandardPublicKey(KeyType keyType, PublicKey javaKey) implements S
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StandardPublicKey that && Arrays.equals(blob(), that.blob());
+        return KeyBlobs.equal(this, other);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(blob());
+        return KeyBlobs.hash(this);
     }
 
     @Override
     public String toString() {
-        return typeName() + " " + Fingerprints.sha256(this);
+        return KeyBlobs.describe(this);
     }
 }

@@ -5,17 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
-import org.sshstack.SshProtocolException;
-import org.sshstack.event.ConnectionClosed;
 import org.sshstack.event.ConnectionStarted;
 import org.sshstack.event.KexTrigger;
-import org.sshstack.event.SshEventListener;
 import org.sshstack.event.TrafficSnapshot;
-import org.sshstack.event.VersionReceived;
 import org.sshstack.transport.packet.PacketDecoder;
 import org.sshstack.transport.packet.PacketEncoder;
 import org.sshstack.wire.Debug;
-import org.sshstack.wire.Disconnect;
 import org.sshstack.wire.Ignore;
 
 /**
@@ -34,15 +29,8 @@ import org.sshstack.wire.Ignore;
  * the configured {@link TransportConfig#nanoClock()}, no randomness but the configured {@link java.security.SecureRandom}.
  * Nothing is logged or formatted per packet; a {@link PacketListener} (off by default) sees every payload.
  */
-public final class TransportEngine extends TransportServices implements ProtocolEngine {
+public final class TransportEngine extends TransportLifecycle implements ProtocolEngine {
 
-    private final OutboundBuffer out = new OutboundBuffer();
-    private VersionExchange versionExchange;
-    private Identification peerIdentification;
-    private boolean closed;
-    private SshException closeException;
-    private OutboundHook hook;
-    private boolean injecting;
 
     /**
      * Creates the engine and queues our identification string and our first KEXINIT.
@@ -52,7 +40,6 @@ public final class TransportEngine extends TransportServices implements Protocol
      */
     public TransportEngine(TransportConfig config) {
         super(config, new PacketEncoder(config.random()), new PacketDecoder());
-        this.versionExchange = VersionExchange.reading(config.role());
         byte[] line = config.identification().toBytes();
         out.write(line, 0, line.length);
         config.listener().connectionStarted(new ConnectionStarted(config.role() == Role.CLIENT ? "client" : "server",
@@ -72,50 +59,7 @@ public final class TransportEngine extends TransportServices implements Protocol
         if (closed) {
             return;
         }
-        try {
-            if (peerIdentification == null) {
-                Optional<VersionExchange.Result> result = versionExchange.feed(data, offset, length);
-                if (result.isEmpty()) {
-                    return;
-                }
-                onVersion(result.get().peer());
-                byte[] rest = result.get().leftover();
-                feedPackets(rest, 0, rest.length);
-            } else {
-                feedPackets(data, offset, length);
-            }
-        } catch (SshException e) {
-            fail(e);
-            throw e;
-        } catch (RuntimeException e) {
-            SshException wrapped = new SshProtocolException("malformed input from the peer: " + e.getClass()
-                    .getSimpleName(), e);
-            fail(wrapped);
-            throw wrapped;
-        }
-    }
-
-    private void onVersion(Identification peer) {
-        peerIdentification = peer;
-        versionExchange = null;
-        listener().versionReceived(new VersionReceived(peer.line()));
-    }
-
-    private void feedPackets(byte[] data, int offset, int length) throws SshException {
-        int off = offset;
-        int len = length;
-        while (!closed) {
-            int taken = decoder().feed(data, off, len);
-            off += taken;
-            len -= taken;
-            byte[] payload;
-            while (!closed && (payload = decoder().poll()) != null) {
-                onPacket(payload);
-            }
-            if (len == 0) {
-                return;
-            }
-        }
+        receiveBytes(data, offset, length);
     }
 
     @Override
@@ -147,12 +91,7 @@ public final class TransportEngine extends TransportServices implements Protocol
         if (closed) {
             return;
         }
-        try {
-            timer(nowNanos);
-        } catch (SshException e) {
-            fail(e);
-            throw e;
-        }
+        guard(() -> timer(nowNanos));
     }
 
     @Override
@@ -164,7 +103,7 @@ public final class TransportEngine extends TransportServices implements Protocol
 
     /** @return the peer's identification string, empty until it has arrived */
     public Optional<Identification> peerIdentification() {
-        return Optional.ofNullable(peerIdentification);
+        return Optional.ofNullable(peerIdentificationOrNull());
     }
 
     /**
@@ -216,20 +155,6 @@ public final class TransportEngine extends TransportServices implements Protocol
         sendTransportMessage(new Debug(alwaysDisplay, message, "").encode());
     }
 
-    private void sendTransportMessage(byte[] payload) throws SshException {
-        checkOpen();
-        try {
-            if (initialKexBlocksSending()) {
-                holdBack(payload);
-            } else {
-                writePacket(payload);
-            }
-        } catch (SshException e) {
-            fail(e);
-            throw e;
-        }
-    }
-
     /**
      * Starts a key exchange now (RFC 4253 §9), unless one is running or the initial one has not finished.
      *
@@ -241,13 +166,8 @@ public final class TransportEngine extends TransportServices implements Protocol
         if (!canStartRekey()) {
             return false;
         }
-        try {
-            startKex(KexTrigger.EXPLICIT);
-            return true;
-        } catch (SshException e) {
-            fail(e);
-            throw e;
-        }
+        guard(() -> startKex(KexTrigger.EXPLICIT));
+        return true;
     }
 
     /**
@@ -260,12 +180,7 @@ public final class TransportEngine extends TransportServices implements Protocol
      */
     public void requestService(String serviceName) throws SshException {
         checkOpen();
-        try {
-            requestServiceInternal(serviceName);
-        } catch (SshException e) {
-            fail(e);
-            throw e;
-        }
+        guard(() -> requestServiceInternal(serviceName));
     }
 
     /**
@@ -284,15 +199,10 @@ public final class TransportEngine extends TransportServices implements Protocol
         if (payload.length == 0 || (payload[0] & 0xff) < 50) {
             throw new IllegalArgumentException("upper-layer payloads have message numbers 50 and up");
         }
-        if (acceptedService() == null) {
+        if (acceptedService == null) {
             throw new IllegalStateException("no service has been accepted yet");
         }
-        try {
-            return sendServicePayload(payload);
-        } catch (SshException e) {
-            fail(e);
-            throw e;
-        }
+        return guarded(() -> sendServicePayload(payload));
     }
 
     /**
@@ -304,12 +214,7 @@ public final class TransportEngine extends TransportServices implements Protocol
      */
     public void rejectCurrentPacket() throws SshException {
         checkOpen();
-        try {
-            sendUnimplemented();
-        } catch (SshException e) {
-            fail(e);
-            throw e;
-        }
+        guard(this::sendUnimplemented);
     }
 
     /**
@@ -329,52 +234,52 @@ public final class TransportEngine extends TransportServices implements Protocol
      * @param handler the handler, or null for none (service messages are then answered with UNIMPLEMENTED)
      */
     public void setServiceHandler(ServiceHandler handler) {
-        installHandler(handler);
+        this.handler = handler;
     }
 
     /** @return the accepted service name, empty before SERVICE_ACCEPT */
     public Optional<String> service() {
-        return Optional.ofNullable(acceptedService());
+        return Optional.ofNullable(acceptedService);
     }
 
     /** @return true once {@link #authenticated()} was called */
     public boolean isAuthenticated() {
-        return authenticatedFlag();
+        return authenticated;
     }
 
     /** @return a copy of the session id (H of the first key exchange), empty before it finished */
     public Optional<byte[]> sessionId() {
-        return Optional.ofNullable(sessionIdOrNull());
+        return Optional.ofNullable(sessionId == null ? null : sessionId.clone());
     }
 
     /** @return the algorithms of the last finished key exchange, empty before the first one finished */
     public Optional<NegotiatedAlgorithms> negotiatedAlgorithms() {
-        return Optional.ofNullable(algorithmsOrNull());
+        return Optional.ofNullable(algorithms);
     }
 
     /** @return true when strict kex was negotiated in the initial key exchange */
     public boolean isStrictKex() {
-        return strictKexOn();
+        return strictKex;
     }
 
     /** @return client: the server's server-sig-algs from its first EXT_INFO (RFC 8308 §3.1); empty if none */
     public List<String> serverSignatureAlgorithms() {
-        return serverSigAlgsList();
+        return serverSigAlgs;
     }
 
     /** @return the number of key exchanges finished so far */
     public int keyExchangeCount() {
-        return completedKexCount();
+        return kexCount;
     }
 
     /** @return true while a key exchange runs */
     public boolean isKeyExchangeInProgress() {
-        return kexRunning();
+        return kex != null;
     }
 
     /** @return payload bytes waiting for the end of a key exchange (bounded by the configured maximum) */
     public long queuedPayloadBytes() {
-        return queuedBytes();
+        return pending.bytes();
     }
 
     /**
@@ -407,111 +312,15 @@ public final class TransportEngine extends TransportServices implements Protocol
 
     /** @return the algorithm lists this engine offers (a server's host key list is cut to the keys it holds) */
     public AlgorithmPreferences offeredAlgorithms() {
-        return offered();
-    }
-
-    // ---------------------------------------------------------------- internals used by the phases and the base
-
-    @Override
-    void writeWire(byte[] buffer, int length) {
-        out.write(buffer, 0, length);
-    }
-
-    @Override
-    void beforeSend(int number) throws SshException {
-        if (hook != null && !injecting) {
-            injecting = true;
-            try {
-                hook.beforeSend(this, number);
-            } finally {
-                injecting = false;
-            }
-        }
-    }
-
-    @Override
-    void afterSend(int number) throws SshException {
-        if (hook != null && !injecting) {
-            injecting = true;
-            try {
-                hook.afterSend(this, number);
-            } finally {
-                injecting = false;
-            }
-        }
-    }
-
-    @Override
-    void peerDisconnected(Disconnect disconnect) {
-        String description = sanitize(disconnect.description());
-        closeWith(new SshException(disconnect.reason(), "the peer disconnected (" + disconnect.reason() + "): "
-                + description), true);
-    }
-
-    private void checkOpen() throws SshException {
-        if (closed) {
-            throw closeException != null ? new SshException(closeException.reason(), "connection closed: "
-                    + closeException.getMessage()) : new SshException(DisconnectReason.BY_APPLICATION,
-                    "connection closed");
-        }
-    }
-
-    /** Ends the connection after our failure: DISCONNECT with the exception's reason where possible, then close. */
-    void fail(SshException e) {
-        if (closed) {
-            return;
-        }
-        kexFailed(e.getMessage());
-        sendDisconnect(e.reason(), e.getMessage());
-        closeWith(e, false);
-    }
-
-    private void sendDisconnect(DisconnectReason reason, String description) {
-        if (encoder().isFailed()) {
-            return;
-        }
-        String text = description == null ? "" : description;
-        try {
-            byte[] payload = new Disconnect(reason, text.length() > 200 ? text.substring(0, 200) : text).encode();
-            tracePacket(PacketListener.Direction.OUTBOUND, payload);
-            int n = encoder().encode(payload, 0, payload.length);
-            out.write(encoder().buffer(), 0, n);
-        } catch (SshException | RuntimeException ignored) {
-            // the connection ends anyway
-        }
-    }
-
-    private void closeWith(SshException reason, boolean peerInitiated) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        closeException = reason;
-        kexFailed(reason.getMessage());
-        releaseCodecs();
-        SshEventListener listener = listener();
-        listener.traffic(traffic());
-        listener.connectionClosed(new ConnectionClosed(reason.reason(), peerInitiated,
-                reason.getMessage() == null ? "" : reason.getMessage()));
+        return offer;
     }
 
     /** @return the traffic counters so far */
     public TrafficSnapshot traffic() {
-        return new TrafficSnapshot(decoder().counters().packets(), decoder().counters().bytes(),
-                encoder().counters().packets(), encoder().counters().bytes());
+        return trafficSnapshot();
     }
 
-    /** Replaces control characters of a peer's text with '?' and caps its length. */
-    static String sanitize(String text) {
-        StringBuilder sb = new StringBuilder(Math.min(text.length(), 256));
-        for (int i = 0; i < text.length() && i < 256; i++) {
-            char c = text.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ? '?' : c);
-        }
-        return sb.toString();
-    }
-
-    // ---------------------------------------------------------------- test hooks (package-private)
+    // ---------------------------------------------------------------- test seam (package-private)
 
     /** Test seam: called around every packet the engine sends; may {@link #injectRaw} packets. */
     interface OutboundHook {
@@ -522,27 +331,5 @@ public final class TransportEngine extends TransportServices implements Protocol
         /** After packet {@code number} was encoded (keys switched already after NEWKEYS). */
         default void afterSend(TransportEngine engine, int number) throws SshException {
         }
-    }
-
-    void setOutboundHook(OutboundHook value) {
-        this.hook = value;
-    }
-
-    /** Test seam: sends a payload with the current keys, bypassing every rule. */
-    void injectRaw(byte[] payload) throws SshException {
-        int n = encoder().encode(payload, 0, payload.length);
-        out.write(encoder().buffer(), 0, n);
-    }
-
-    String phaseName() {
-        return phase().name();
-    }
-
-    int sendSequenceNumber() {
-        return encoder().sequenceNumber();
-    }
-
-    int receiveSequenceNumber() {
-        return decoder().sequenceNumber();
     }
 }

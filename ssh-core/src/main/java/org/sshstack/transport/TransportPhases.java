@@ -60,7 +60,7 @@ final class TransportPhases {
                 engine.onGeneric(number, payload);
             } else if ((number == MessageNumbers.PING || number == MessageNumbers.PONG) && !engine.initialKex()) {
                 engine.countIgnoredPing(); // ping draft: never answered during kex
-            } else if (number >= 50 && !engine.initialKex() && engine.acceptedService() != null) {
+            } else if (number >= 50 && !engine.initialKex() && engine.service().isPresent()) {
                 // RFC 4253 §7.1 binds a sender only once its own KEXINIT is out, so service messages may cross a
                 // rekey's KEXINIT, and some peers (AsyncSSH) keep sending them during a rekey; like OpenSSH, a
                 // running service takes them (still under the old keys). Never in the initial exchange (A3).

@@ -3,44 +3,27 @@ package org.sshstack.transport;
 import java.util.List;
 import org.sshstack.DisconnectReason;
 import org.sshstack.SshException;
-import org.sshstack.SshProtocolException;
-import org.sshstack.crypto.compression.CompressionAlgorithm;
-import org.sshstack.event.DebugReceived;
 import org.sshstack.event.GlobalRequestReceived;
-import org.sshstack.event.KexStarted;
 import org.sshstack.event.KexTrigger;
-import org.sshstack.event.SshEventListener;
-import org.sshstack.transport.kex.ClientKeyExchange;
-import org.sshstack.transport.kex.HostKeyAlgorithms;
-import org.sshstack.transport.kex.KexMethods;
-import org.sshstack.transport.kex.KexStep;
-import org.sshstack.transport.kex.KexTranscript;
-import org.sshstack.transport.kex.ServerHostKey;
-import org.sshstack.transport.kex.ServerKeyExchange;
-import org.sshstack.transport.packet.PacketCounters;
 import org.sshstack.transport.packet.PacketDecoder;
 import org.sshstack.transport.packet.PacketEncoder;
-import org.sshstack.wire.Debug;
-import org.sshstack.wire.Disconnect;
 import org.sshstack.wire.ExtInfo;
 import org.sshstack.wire.GlobalRequest;
-import org.sshstack.wire.KexInit;
 import org.sshstack.wire.MessageNumbers;
-import org.sshstack.wire.NewKeys;
 import org.sshstack.wire.RequestFailure;
 import org.sshstack.wire.ServiceAccept;
 import org.sshstack.wire.ServiceRequest;
 import org.sshstack.wire.SshReader;
 import org.sshstack.wire.SshWriter;
-import org.sshstack.wire.Unimplemented;
 import org.sshstack.wire.WireLimits;
 
 /**
  * The service side of the transport: ext-info (RFC 8308), the service request (RFC 4253 §10), ping@openssh.com,
- * keepalive@openssh.com, upper-layer delivery, authentication and timers. Key exchange and packets live in
- * {@link TransportCore}; the public facade in {@link TransportEngine}.
+ * keepalive@openssh.com, upper-layer delivery, authentication and timers. Packets live in {@link TransportCore},
+ * the key exchange in {@link TransportKex}, closing in {@link TransportLifecycle}, the public facade in
+ * {@link TransportEngine}.
  */
-abstract class TransportServices extends TransportCore {
+abstract class TransportServices extends TransportKex {
 
     TransportServices(TransportConfig config, PacketEncoder encoder, PacketDecoder decoder) {
         super(config, encoder, decoder);
@@ -72,7 +55,7 @@ abstract class TransportServices extends TransportCore {
         String name = ServiceRequest.decode(payload).serviceName();
         if (!config.services().contains(name)) {
             throw new SshException(DisconnectReason.SERVICE_NOT_AVAILABLE, "service not available: "
-                    + TransportEngine.sanitize(name));
+                    + PeerText.sanitize(name));
         }
         writePacket(new ServiceAccept(name).encode());
         startService(name);
@@ -150,7 +133,7 @@ abstract class TransportServices extends TransportCore {
             writePacket(new RequestFailure().encode()); // as OpenSSH answers keepalive@openssh.com
         }
         listener().globalRequestReceived(new GlobalRequestReceived(role == Role.CLIENT ? "client" : "server",
-                TransportEngine.sanitize(request.requestName()), request.wantReply(), false));
+                PeerText.sanitize(request.requestName()), request.wantReply(), false));
         return true;
     }
 

@@ -2,7 +2,6 @@ package org.sshstack.crypto.kex;
 
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.SecretWithEncapsulation;
 import org.bouncycastle.crypto.generators.MLKEMKeyPairGenerator;
 import org.bouncycastle.crypto.kems.MLKEMExtractor;
 import org.bouncycastle.crypto.kems.MLKEMGenerator;
@@ -60,7 +59,7 @@ public final class MlKem768 implements Kem {
         MLKEMKeyPairGenerator generator = new MLKEMKeyPairGenerator();
         generator.init(new MLKEMKeyGenerationParameters(random, MLKEMParameters.ml_kem_768));
         AsymmetricCipherKeyPair pair = generator.generateKeyPair();
-        return new Pair((MLKEMPrivateKeyParameters) pair.getPrivate());
+        return keyPair((MLKEMPrivateKeyParameters) pair.getPrivate());
     }
 
     /**
@@ -72,7 +71,7 @@ public final class MlKem768 implements Kem {
      */
     static Decapsulator fromSeed(byte[] seed) throws KeyExchangeException {
         PeerValues.requireLength(seed, SEED_LENGTH, "ML-KEM-768 seed");
-        return new Pair(new MLKEMPrivateKeyParameters(MLKEMParameters.ml_kem_768, seed.clone()));
+        return keyPair(new MLKEMPrivateKeyParameters(MLKEMParameters.ml_kem_768, seed.clone()));
     }
 
     /** {@inheritDoc} */
@@ -80,13 +79,9 @@ public final class MlKem768 implements Kem {
     public Encapsulation encapsulate(byte[] publicKey, SecureRandom random) throws KeyExchangeException {
         PeerValues.requireLength(publicKey, PUBLIC_KEY_LENGTH, "ML-KEM-768 encapsulation key");
         checkModulus(publicKey);
-        try {
-            MLKEMPublicKeyParameters key = new MLKEMPublicKeyParameters(MLKEMParameters.ml_kem_768, publicKey);
-            SecretWithEncapsulation result = new MLKEMGenerator(random).generateEncapsulated(key);
-            return new Encapsulation(result.getEncapsulation(), result.getSecret());
-        } catch (RuntimeException e) {
-            throw new KeyExchangeException("ML-KEM-768 encapsulation key rejected", e);
-        }
+        return BcKems.encapsulate(new MLKEMGenerator(random),
+                key -> new MLKEMPublicKeyParameters(MLKEMParameters.ml_kem_768, key), publicKey,
+                "ML-KEM-768 encapsulation key");
     }
 
     /**
@@ -106,33 +101,8 @@ public final class MlKem768 implements Kem {
         }
     }
 
-    /** A client's ML-KEM-768 key pair. */
-    private static final class Pair implements Decapsulator {
-
-        private final MLKEMPrivateKeyParameters privateKey;
-
-        Pair(MLKEMPrivateKeyParameters privateKey) {
-            this.privateKey = privateKey;
-        }
-
-        @Override
-        public byte[] publicKey() {
-            return privateKey.getPublicKey();
-        }
-
-        @Override
-        public byte[] decapsulate(byte[] ciphertext) throws KeyExchangeException {
-            PeerValues.requireLength(ciphertext, CIPHERTEXT_LENGTH, "ML-KEM-768 ciphertext");
-            try {
-                return new MLKEMExtractor(privateKey).extractSecret(ciphertext);
-            } catch (RuntimeException e) {
-                throw new KeyExchangeException("ML-KEM-768 decapsulation failed", e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "ML-KEM-768 key pair";
-        }
+    private static Decapsulator keyPair(MLKEMPrivateKeyParameters privateKey) {
+        return new BcKems.KeyPair("ML-KEM-768", CIPHERTEXT_LENGTH, privateKey::getPublicKey,
+                () -> new MLKEMExtractor(privateKey));
     }
 }

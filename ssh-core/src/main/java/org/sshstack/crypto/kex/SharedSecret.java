@@ -1,6 +1,5 @@
 package org.sshstack.crypto.kex;
 
-import java.util.Arrays;
 import javax.security.auth.Destroyable;
 import org.sshstack.wire.SshWriter;
 
@@ -25,11 +24,12 @@ public final class SharedSecret implements Destroyable {
 
     private final byte[] value;
     private final Encoding encoding;
-    private boolean destroyed;
+    private final SecretWiper wiper;
 
     private SharedSecret(byte[] value, Encoding encoding) {
         this.value = value.clone();
         this.encoding = encoding;
+        this.wiper = new SecretWiper("shared secret", this.value);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class SharedSecret implements Destroyable {
      *     length for ECDH, the length of p for finite-field DH) or the hash output of a hybrid
      */
     public byte[] bytes() {
-        checkNotDestroyed();
+        wiper.check();
         return value.clone();
     }
 
@@ -68,7 +68,7 @@ public final class SharedSecret implements Destroyable {
      * @param writer the exchange-hash or key-derivation input being built
      */
     public void writeTo(SshWriter writer) {
-        checkNotDestroyed();
+        wiper.check();
         if (encoding == Encoding.MPINT) {
             writer.writeMpintMagnitude(value);
         } else {
@@ -86,20 +86,13 @@ public final class SharedSecret implements Destroyable {
     /** Overwrites the secret with zeros; later reads fail. */
     @Override
     public void destroy() {
-        Arrays.fill(value, (byte) 0);
-        destroyed = true;
+        wiper.destroy();
     }
 
     /** @return whether {@link #destroy()} has run */
     @Override
     public boolean isDestroyed() {
-        return destroyed;
-    }
-
-    private void checkNotDestroyed() {
-        if (destroyed) {
-            throw new IllegalStateException("shared secret already destroyed");
-        }
+        return wiper.isDestroyed();
     }
 
     /** @return the encoding and length only, never the secret */

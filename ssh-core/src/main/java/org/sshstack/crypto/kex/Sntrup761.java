@@ -2,7 +2,6 @@ package org.sshstack.crypto.kex;
 
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.SecretWithEncapsulation;
 import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimeKEMExtractor;
 import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimeKEMGenerator;
 import org.bouncycastle.pqc.crypto.ntruprime.SNTRUPrimeKeyGenerationParameters;
@@ -56,52 +55,17 @@ public final class Sntrup761 implements Kem {
         SNTRUPrimeKeyPairGenerator generator = new SNTRUPrimeKeyPairGenerator();
         generator.init(new SNTRUPrimeKeyGenerationParameters(random, PARAMETERS));
         AsymmetricCipherKeyPair pair = generator.generateKeyPair();
-        return new Pair((SNTRUPrimePublicKeyParameters) pair.getPublic(),
-                (SNTRUPrimePrivateKeyParameters) pair.getPrivate());
+        byte[] publicKey = ((SNTRUPrimePublicKeyParameters) pair.getPublic()).getEncoded();
+        SNTRUPrimePrivateKeyParameters privateKey = (SNTRUPrimePrivateKeyParameters) pair.getPrivate();
+        return new BcKems.KeyPair("sntrup761", CIPHERTEXT_LENGTH, publicKey::clone,
+                () -> new SNTRUPrimeKEMExtractor(privateKey));
     }
 
     /** {@inheritDoc} */
     @Override
     public Encapsulation encapsulate(byte[] publicKey, SecureRandom random) throws KeyExchangeException {
         PeerValues.requireLength(publicKey, PUBLIC_KEY_LENGTH, "sntrup761 public key");
-        try {
-            SNTRUPrimePublicKeyParameters key = new SNTRUPrimePublicKeyParameters(PARAMETERS, publicKey.clone());
-            SecretWithEncapsulation result = new SNTRUPrimeKEMGenerator(random).generateEncapsulated(key);
-            return new Encapsulation(result.getEncapsulation(), result.getSecret());
-        } catch (RuntimeException e) {
-            throw new KeyExchangeException("sntrup761 public key rejected", e);
-        }
-    }
-
-    /** A client's sntrup761 key pair. */
-    private static final class Pair implements Decapsulator {
-
-        private final byte[] publicKey;
-        private final SNTRUPrimePrivateKeyParameters privateKey;
-
-        Pair(SNTRUPrimePublicKeyParameters publicKey, SNTRUPrimePrivateKeyParameters privateKey) {
-            this.publicKey = publicKey.getEncoded();
-            this.privateKey = privateKey;
-        }
-
-        @Override
-        public byte[] publicKey() {
-            return publicKey.clone();
-        }
-
-        @Override
-        public byte[] decapsulate(byte[] ciphertext) throws KeyExchangeException {
-            PeerValues.requireLength(ciphertext, CIPHERTEXT_LENGTH, "sntrup761 ciphertext");
-            try {
-                return new SNTRUPrimeKEMExtractor(privateKey).extractSecret(ciphertext);
-            } catch (RuntimeException e) {
-                throw new KeyExchangeException("sntrup761 decapsulation failed", e);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "sntrup761 key pair";
-        }
+        return BcKems.encapsulate(new SNTRUPrimeKEMGenerator(random),
+                key -> new SNTRUPrimePublicKeyParameters(PARAMETERS, key.clone()), publicKey, "sntrup761 public key");
     }
 }

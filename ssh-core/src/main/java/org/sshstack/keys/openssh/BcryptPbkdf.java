@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import org.sshstack.keys.Passphrases;
 
 /**
  * bcrypt_pbkdf, the key derivation function of OpenSSH private key files (PROTOCOL.key §2; defined in OpenBSD's
@@ -74,22 +75,12 @@ public final class BcryptPbkdf {
      * @return the derived bytes
      */
     public static byte[] derive(char[] passphrase, byte[] salt, int rounds, int keyLength) {
-        byte[] password = utf8(passphrase);
+        byte[] password = Passphrases.utf8(passphrase);
         try {
             return derive(password, salt, rounds, keyLength);
         } finally {
             Arrays.fill(password, (byte) 0);
         }
-    }
-
-    private static byte[] utf8(char[] passphrase) {
-        java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase));
-        byte[] out = new byte[encoded.remaining()];
-        encoded.get(out);
-        if (encoded.hasArray()) {
-            Arrays.fill(encoded.array(), (byte) 0);
-        }
-        return out;
     }
 
     private static byte[] block(MessageDigest sha512, byte[] shaPass, byte[] countSalt, int rounds) {

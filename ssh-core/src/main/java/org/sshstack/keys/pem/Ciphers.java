@@ -1,8 +1,5 @@
 package org.sshstack.keys.pem;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.BufferedBlockCipher;
@@ -79,19 +76,5 @@ final class Ciphers {
         byte[] trimmed = Arrays.copyOf(out, length);
         Arrays.fill(out, (byte) 0);
         return trimmed;
-    }
-
-    /**
-     * @param passphrase the passphrase
-     * @return its UTF-8 bytes (the caller wipes them)
-     */
-    static byte[] utf8(char[] passphrase) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
-        byte[] out = new byte[encoded.remaining()];
-        encoded.get(out);
-        if (encoded.hasArray()) {
-            Arrays.fill(encoded.array(), (byte) 0);
-        }
-        return out;
     }
 }

@@ -9,6 +9,7 @@ import org.bouncycastle.crypto.DataLengthException;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.sshstack.keys.KeyFileException;
 import org.sshstack.keys.PassphraseRequiredException;
+import org.sshstack.keys.Passphrases;
 import org.sshstack.keys.UnsupportedKeyException;
 import org.sshstack.keys.WrongPassphraseException;
 
@@ -76,7 +77,7 @@ final class LegacyPemEncryption {
 
     /** OpenSSL EVP_BytesToKey with MD5 and count 1: D_i = MD5(D_{i-1} || passphrase || salt), key = D_1 || D_2 ... */
     private static byte[] bytesToKey(char[] passphrase, byte[] salt, int length) throws UnsupportedKeyException {
-        byte[] pass = Ciphers.utf8(passphrase);
+        byte[] pass = Passphrases.utf8(passphrase);
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
             byte[] key = new byte[length];

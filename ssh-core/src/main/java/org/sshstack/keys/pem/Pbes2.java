@@ -28,6 +28,7 @@ import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.sshstack.keys.KeyFileException;
+import org.sshstack.keys.Passphrases;
 import org.sshstack.keys.UnsupportedKeyException;
 import org.sshstack.keys.WrongPassphraseException;
 
@@ -130,7 +131,7 @@ final class Pbes2 {
     }
 
     private static byte[] pbkdf2(Digest digest, char[] passphrase, byte[] salt, int iterations, int keyLength) {
-        byte[] pass = Ciphers.utf8(passphrase);
+        byte[] pass = Passphrases.utf8(passphrase);
         try {
             PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(digest);
             generator.init(pass, salt, iterations);

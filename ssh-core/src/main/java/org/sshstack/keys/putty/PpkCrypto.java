@@ -1,7 +1,5 @@
 package org.sshstack.keys.putty;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.bouncycastle.crypto.BlockCipher;
@@ -15,6 +13,7 @@ import org.bouncycastle.crypto.modes.CBCBlockCipher;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
+import org.sshstack.keys.Passphrases;
 import org.sshstack.wire.SshWriter;
 
 /**
@@ -79,7 +78,7 @@ final class PpkCrypto {
                 .build();
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
-        byte[] pass = utf8(passphrase);
+        byte[] pass = Passphrases.utf8(passphrase);
         byte[] out = new byte[80];
         try {
             generator.generateBytes(pass, out);
@@ -101,7 +100,7 @@ final class PpkCrypto {
      * @return the keys
      */
     static Keys deriveV2(boolean encrypted, char[] passphrase) {
-        byte[] pass = encrypted ? utf8(passphrase) : new byte[0];
+        byte[] pass = encrypted ? Passphrases.utf8(passphrase) : new byte[0];
         try {
             byte[] macKey = sha1(V2_MAC_PREFIX, pass);
             if (!encrypted) {
@@ -169,16 +168,6 @@ final class PpkCrypto {
         sha1.update(pass, 0, pass.length);
         byte[] out = new byte[sha1.getDigestSize()];
         sha1.doFinal(out, 0);
-        return out;
-    }
-
-    private static byte[] utf8(char[] passphrase) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
-        byte[] out = new byte[encoded.remaining()];
-        encoded.get(out);
-        if (encoded.hasArray()) {
-            Arrays.fill(encoded.array(), (byte) 0);
-        }
         return out;
     }
 }

@@ -2,6 +2,7 @@ package org.sshstack.transport.kex;
 
 import java.util.Arrays;
 import javax.security.auth.Destroyable;
+import org.sshstack.crypto.kex.SecretWiper;
 
 /**
  * The keys of one direction (RFC 4253 §7.2): initial IV, encryption key and integrity key. The arrays are copied
@@ -12,7 +13,7 @@ public final class DirectionKeys implements Destroyable {
     private final byte[] iv;
     private final byte[] key;
     private final byte[] macKey;
-    private boolean destroyed;
+    private final SecretWiper wiper;
 
     /**
      * @param iv the initial IV (may be empty)
@@ -23,45 +24,37 @@ public final class DirectionKeys implements Destroyable {
         this.iv = iv.clone();
         this.key = key.clone();
         this.macKey = macKey.clone();
+        this.wiper = new SecretWiper("keys", this.iv, this.key, this.macKey);
     }
 
     /** @return a copy of the initial IV */
     public byte[] iv() {
-        checkNotDestroyed();
+        wiper.check();
         return iv.clone();
     }
 
     /** @return a copy of the encryption key */
     public byte[] key() {
-        checkNotDestroyed();
+        wiper.check();
         return key.clone();
     }
 
     /** @return a copy of the integrity key */
     public byte[] macKey() {
-        checkNotDestroyed();
+        wiper.check();
         return macKey.clone();
     }
 
     /** Overwrites the keys with zeros; later reads fail. */
     @Override
     public void destroy() {
-        Arrays.fill(iv, (byte) 0);
-        Arrays.fill(key, (byte) 0);
-        Arrays.fill(macKey, (byte) 0);
-        destroyed = true;
+        wiper.destroy();
     }
 
     /** @return whether {@link #destroy()} has run */
     @Override
     public boolean isDestroyed() {
-        return destroyed;
-    }
-
-    private void checkNotDestroyed() {
-        if (destroyed) {
-            throw new IllegalStateException("keys already destroyed");
-        }
+        return wiper.isDestroyed();
     }
 
     /** @return whether the other object holds the same keys (constant-time comparison is not needed in tests) */
