@@ -37,7 +37,9 @@ import org.sshstack.transport.Role;
  * next, empty once fully authenticated and non-empty on partial success. It throws
  * {@link org.sshstack.BadAuthenticationTypeException} (listing the allowed methods) when the server does not allow
  * the method, {@link org.sshstack.AuthenticationException} when the attempt failed (the transport stays usable), and
- * another {@link SshException} on a connection failure or timeout (the transport is then closed). Thread-safe.
+ * another {@link SshException} on a connection failure or timeout (the transport is then closed). A user name with
+ * a control character or a leading '-' is refused with an {@link IllegalArgumentException} before anything is sent
+ * (SECURITY.md D3, {@link HostNames}). Thread-safe.
  */
 public final class Transport extends TransportSettings implements AutoCloseable {
 
