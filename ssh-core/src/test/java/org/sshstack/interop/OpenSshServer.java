@@ -51,6 +51,12 @@ public final class OpenSshServer implements ServerFixture {
             Files.createDirectories(Path.of("/run/sshd")); // privsep chroot, checked only when started as root
         }
         Map<String, Path> keys = HostKeys.generate(dir.resolve("hostkeys"), options.hostKeyTypes);
+        List<Path> certificates = new java.util.ArrayList<>();
+        if (options.certificateAuthority != null) {
+            for (Path key : keys.values()) {
+                certificates.add(options.certificateAuthority.sign(Path.of(key + ".pub")));
+            }
+        }
         Path authorized = options.authorizedKeysFile != null ? options.authorizedKeysFile
                 : dir.resolve("authorized_keys");
         if (!Files.exists(authorized)) {
@@ -59,7 +65,7 @@ public final class OpenSshServer implements ServerFixture {
         Path config = dir.resolve("sshd_config");
         int[] chosen = new int[1];
         PeerProcess process = Loopback.startOnFreePort(port -> {
-            Files.writeString(config, options.render(port, keys.values(), authorized), StandardCharsets.UTF_8);
+            Files.writeString(config, options.render(port, keys.values(), certificates, authorized), StandardCharsets.UTF_8);
             PeerProcess p = PeerProcess.start("sshd", dir, Map.of(), dir.resolve("sshd.log"),
                     sshd.toString(), "-D", "-e", "-f", config.toString());
             try {
@@ -123,6 +129,7 @@ public final class OpenSshServer implements ServerFixture {
         private final Map<String, String> settings = new LinkedHashMap<>();
         private List<String> hostKeyTypes = HostKeys.ALL_TYPES;
         private Path authorizedKeysFile;
+        private HostCertificates certificateAuthority;
 
         private Options() {
             settings.put("PasswordAuthentication", "no");
@@ -189,6 +196,12 @@ public final class OpenSshServer implements ServerFixture {
             return this;
         }
 
+        /** @param ca signs every host key; sshd then also offers them as HostCertificate */
+        public Options hostCertificates(HostCertificates ca) {
+            certificateAuthority = ca;
+            return this;
+        }
+
         /**
          * @param keyword any sshd_config keyword
          * @param value its value
@@ -198,11 +211,14 @@ public final class OpenSshServer implements ServerFixture {
             return this;
         }
 
-        String render(int port, Iterable<Path> keys, Path authorized) {
+        String render(int port, Iterable<Path> keys, List<Path> certificates, Path authorized) {
             StringBuilder out = new StringBuilder("# written by OpenSshServer for one test\n");
             out.append("ListenAddress ").append(Loopback.HOST).append(':').append(port).append('\n');
             for (Path key : keys) {
                 out.append("HostKey ").append(key.toAbsolutePath()).append('\n');
+            }
+            for (Path certificate : certificates) {
+                out.append("HostCertificate ").append(certificate.toAbsolutePath()).append('\n');
             }
             out.append("PidFile none\nStrictModes no\n");
             out.append("AuthorizedKeysFile ").append(authorized.toAbsolutePath()).append('\n');

@@ -1,18 +1,27 @@
 package org.sshstack.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sshstack.DisconnectReason;
+import org.sshstack.SshException;
 import org.sshstack.transport.AlgorithmNames;
 import org.sshstack.transport.AlgorithmPreferences;
+import org.sshstack.transport.HostKeyRejectedException;
+import org.sshstack.transport.KnownHostsVerifier;
 import org.sshstack.transport.Role;
+import org.sshstack.transport.TransportConfig;
+import org.sshstack.transport.TransportEngine;
 import org.sshstack.wire.KexProposal;
 
 /**
@@ -61,7 +70,13 @@ class OurClientAlgorithmSweepTest {
 
     private static void run(InteropReport report, Map<String, String> failures, int port, String category,
             String name, AlgorithmPreferences prefs) throws InterruptedException {
-        try (OurClient client = OurClient.connect(port, prefs)) {
+        run(report, failures, port, category, name, prefs, c -> { });
+    }
+
+    private static void run(InteropReport report, Map<String, String> failures, int port, String category,
+            String name, AlgorithmPreferences prefs, Consumer<TransportConfig.Builder> setup)
+            throws InterruptedException {
+        try (OurClient client = OurClient.connect(port, prefs, setup)) {
             OurClient.Outcome outcome = client.awaitNoneFailure();
             String used = switch (category) {
                 case "kex" -> outcome.negotiated().kex();
@@ -94,21 +109,50 @@ class OurClientAlgorithmSweepTest {
     @Test
     void openSshServer(@TempDir Path dir) throws Exception {
         InteropReport report = new InteropReport("sshd 9.2");
-        try (OpenSshServer server = OpenSshServer.start(dir, OpenSshServer.options()
+        HostCertificates ca = HostCertificates.create(dir, "ca");
+        List<String> hostKeys = concat(HostCertificates.ALGORITHMS, ALL_HOST_KEYS);
+        try (OpenSshServer server = OpenSshServer.start(dir, OpenSshServer.options().hostCertificates(ca)
                 .kexAlgorithms(String.join(",", intersectSshQ("kex", ALL_KEX)))
-                .hostKeyAlgorithms(String.join(",", intersectSshQ("key-sig", ALL_HOST_KEYS)))
+                .hostKeyAlgorithms(String.join(",", intersectSshQ("key-sig", hostKeys)))
                 .ciphers(String.join(",", intersectSshQ("cipher", ALL_CIPHERS)))
                 .macs(String.join(",", intersectSshQ("mac", ALL_MACS))))) {
             KexProposal offered = KexProbe.probeServer(server.port()).kexInit().proposal();
-            Map<String, String> failures = sweep(report, server.port(), offered, false, true);
+            Map<String, String> failures = sweep(report, server.port(), offered, false, false);
+            failures.putAll(certificateSweep(report, server.port(), offered, ca, dir));
+            report.unsupported("hostkey", hostKeys, offered.serverHostKeyAlgorithms());
             report.notOurs("kex", ALL_KEX, sshQ("kex")); // sshd offers only our names: list the rest of its own
-            report.notOurs("hostkey", ALL_HOST_KEYS, sshQ("key-sig"));
+            report.notOurs("hostkey", hostKeys, sshQ("key-sig"));
             report.notOurs("cipher", ALL_CIPHERS, sshQ("cipher"));
             report.notOurs("mac", ALL_MACS, sshQ("mac"));
             report.write();
             assertThat(failures).as("sshd log:\n" + server.log().lines().filter(l -> l.contains("rror")
                     || l.contains("fatal")).toList()).isEmpty();
         }
+    }
+
+    /**
+     * One run per certificate host key algorithm sshd offers, trusting only the CA through a strict known_hosts
+     * {@code @cert-authority} line; then one run trusting another CA, which must be refused.
+     */
+    private static Map<String, String> certificateSweep(InteropReport report, int port, KexProposal offered,
+            HostCertificates ca, Path dir) throws Exception {
+        Map<String, String> failures = new LinkedHashMap<>();
+        Path trusted = ca.knownHosts(dir.resolve("known_hosts_ca"), port);
+        for (String name : intersect(HostCertificates.ALGORITHMS, offered.serverHostKeyAlgorithms())) {
+            run(report, failures, port, "hostkey", name, base().hostKeys(name).build(),
+                    c -> c.hostKeyVerifier(KnownHostsVerifier.strict(trusted, Clock.systemUTC())));
+        }
+        Path other = HostCertificates.create(dir, "other_ca").knownHosts(dir.resolve("known_hosts_other"), port);
+        String name = HostCertificates.ALGORITHMS.get(0);
+        try (OurClient client = OurClient.connect(port, base().hostKeys(name).build(),
+                c -> c.hostKeyVerifier(KnownHostsVerifier.strict(other, Clock.systemUTC())))) {
+            assertThatThrownBy(client::awaitNoneFailure).isInstanceOf(SshException.class)
+                    .extracting(e -> ((SshException) e).reason()).isEqualTo(DisconnectReason.HOST_KEY_NOT_VERIFIABLE);
+            assertThat(client.driver().withEngine(TransportEngine::closeException)).get()
+                    .isInstanceOf(HostKeyRejectedException.class);
+            report.row("hostkey", name + " (other CA)", "refused as expected (HostKeyRejectedException)");
+        }
+        return failures;
     }
 
     /** The names of {@code ssh -Q what} that we implement, so sshd offers every algorithm both sides know. */
