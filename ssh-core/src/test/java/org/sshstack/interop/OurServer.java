@@ -66,6 +66,19 @@ final class OurServer implements AutoCloseable {
      * @return the running server
      */
     static OurServer start(Path dir, AlgorithmPreferences algorithms) throws Exception {
+        return start(dir, algorithms, null);
+    }
+
+    /**
+     * Like {@link #start(Path, AlgorithmPreferences)}; with a CA, every host key is also held as a host certificate
+     * signed by it (offered only when {@code algorithms} names the certificate algorithms).
+     *
+     * @param dir a temporary directory
+     * @param algorithms what the server offers
+     * @param ca signs the host keys, or null for plain keys only
+     * @return the running server
+     */
+    static OurServer start(Path dir, AlgorithmPreferences algorithms, HostCertificates ca) throws Exception {
         Map<String, Path> pubs = new LinkedHashMap<>();
         List<ServerHostKey> keys = new ArrayList<>();
         for (String[] spec : new String[][] {{"ed25519", "256"}, {"ecdsa", "256"}, {"ecdsa", "384"},
@@ -75,6 +88,10 @@ final class OurServer implements AutoCloseable {
                     file.toString()).assertSuccess();
             SshKeyPair pair = KeyFiles.readPrivateKey(file, null);
             keys.add(new ServerHostKey(pair.publicKey(), JcaSshSigner.of(pair.privateKey(), new SecureRandom())));
+            if (ca != null) {
+                keys.add(new ServerHostKey(HostCertificates.read(ca.sign(Path.of(file + ".pub"))),
+                        JcaSshSigner.of(pair.privateKey(), new SecureRandom())));
+            }
             pubs.put(spec[0] + spec[1], Path.of(file + ".pub"));
         }
         return new OurServer(algorithms, keys, pubs);

@@ -43,7 +43,8 @@ class PeerClientsAgainstOurServerTest {
         PeerTools.require("ssh");
         InteropReport report = new InteropReport("ssh 9.2 -> sshstack");
         Map<String, String> failures = new LinkedHashMap<>();
-        try (OurServer server = OurServer.start(dir, EVERYTHING)) {
+        HostCertificates ca = HostCertificates.create(dir, "ca");
+        try (OurServer server = OurServer.start(dir, EVERYTHING, ca)) {
             sshSweep(dir, server, report, failures, "kex", "KexAlgorithms", EVERYTHING.kex(), sshQ("kex"),
                     "kex: algorithm: ");
             sshSweep(dir, server, report, failures, "hostkey", "HostKeyAlgorithms", EVERYTHING.hostKeys(),
@@ -52,6 +53,7 @@ class PeerClientsAgainstOurServerTest {
                     "kex: client->server cipher: ");
             sshSweep(dir, server, report, failures, "mac", "MACs", EVERYTHING.macs(), sshQ("mac"),
                     "MAC: ");
+            certificateSweep(dir, server, ca, report, failures);
             report.write();
             assertThat(failures).isEmpty();
             assertThat(server.authRequests()).isPositive();
@@ -61,7 +63,8 @@ class PeerClientsAgainstOurServerTest {
     private static void sshSweep(Path dir, OurServer server, InteropReport report, Map<String, String> failures,
             String category, String option, List<String> ours, List<String> theirs, String logPrefix)
             throws Exception {
-        report.notOurs(category, ours, theirs);
+        report.notOurs(category, category.equals("hostkey") ? concat(HostCertificates.ALGORITHMS, ours) : ours,
+                theirs); // the certificate algorithms: certificateSweep
         for (String name : ours) {
             if (!theirs.contains(name)) {
                 report.row(category, name, "not supported by peer");
@@ -79,6 +82,37 @@ class PeerClientsAgainstOurServerTest {
             report.row(category, name, ok ? "pass" : "FAIL");
             if (!ok) {
                 failures.put(category + " " + name, tail(log));
+            }
+        }
+    }
+
+    /**
+     * ssh once per certificate host key algorithm, restricted to it, with StrictHostKeyChecking=yes and a known_hosts
+     * whose only line is the CA's {@code @cert-authority}: its log must show the certificate accepted through the CA.
+     */
+    private static void certificateSweep(Path dir, OurServer server, HostCertificates ca, InteropReport report,
+            Map<String, String> failures) throws Exception {
+        server.offer(new AlgorithmPreferences(EVERYTHING.kex(), concat(HostCertificates.ALGORITHMS,
+                EVERYTHING.hostKeys()), EVERYTHING.ciphers(), EVERYTHING.macs(), EVERYTHING.compression()));
+        Path knownHosts = ca.knownHosts(dir.resolve("known_hosts_ca"), server.port());
+        List<String> theirs = sshQ("key-sig");
+        for (String name : HostCertificates.ALGORITHMS) {
+            if (!theirs.contains(name)) {
+                report.row("hostkey", name, "not supported by peer");
+                continue;
+            }
+            String log = OpenSshClient.create(dir).option("HostKeyAlgorithms", name)
+                    .option("UserKnownHostsFile", knownHosts.toString()).strictHostKeyChecking("yes")
+                    .run(server.port(), "tester", "true").stderr();
+            boolean ok = log.contains("kex: host key algorithm: " + name)
+                    && log.contains("Server host certificate: ")
+                    && log.contains("Host '[" + Loopback.HOST + "]:" + server.port() + "' is known and matches the ")
+                    && log.contains(" host certificate.")
+                    && log.contains("SSH2_MSG_SERVICE_ACCEPT received")
+                    && log.contains("Authentications that can continue: publickey,password");
+            report.row("hostkey", name, ok ? "pass (certificate accepted through @cert-authority)" : "FAIL");
+            if (!ok) {
+                failures.put("hostkey " + name, tail(log));
             }
         }
     }
