@@ -18,8 +18,10 @@ import org.sshstack.SshProtocolException;
 import java.util.function.LongSupplier;
 import org.sshstack.client.SshThreads;
 import org.sshstack.crypto.signature.JcaSshSigner;
+import org.sshstack.keys.CertificateType;
 import org.sshstack.keys.KeyFiles;
 import org.sshstack.keys.KeyGenerator;
+import org.sshstack.keys.OpenSshCertificate;
 import org.sshstack.keys.SshKeyPair;
 import org.sshstack.sftp.SymlinkArgumentOrder;
 import org.sshstack.sftp.server.SftpServer;
@@ -70,6 +72,26 @@ public final class SshServerBuilder {
      */
     public SshServerBuilder hostKey(SshKeyPair pair) throws IOException {
         hostKeys.add(new ServerHostKey(pair.publicKey(), JcaSshSigner.of(pair.privateKey(), new SecureRandom())));
+        return this;
+    }
+
+    /**
+     * Adds a host certificate (PROTOCOL.certkeys): the server can then send it as K_S for its certificate algorithm
+     * (e.g. {@code ssh-ed25519-cert-v01@openssh.com}), signing with {@code pair}. Add the plain key with
+     * {@link #hostKey(SshKeyPair)} too for clients that do not trust the CA.
+     *
+     * @param pair the certified host key
+     * @param certificate a host certificate of {@code pair}'s public key
+     * @return this builder
+     * @throws IOException if the key cannot sign
+     * @throws IllegalArgumentException if the certificate is not a host certificate of that key
+     */
+    public SshServerBuilder hostKey(SshKeyPair pair, OpenSshCertificate certificate) throws IOException {
+        if (certificate.certificateType() != CertificateType.HOST
+                || !certificate.certifiedKey().equals(pair.publicKey())) {
+            throw new IllegalArgumentException("not a host certificate of this key");
+        }
+        hostKeys.add(new ServerHostKey(certificate, JcaSshSigner.of(pair.privateKey(), new SecureRandom())));
         return this;
     }
 
