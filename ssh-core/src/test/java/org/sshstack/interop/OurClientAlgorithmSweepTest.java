@@ -29,7 +29,9 @@ import org.sshstack.wire.KexProposal;
  * ssh-userauth, a {@code none} request answered by USERAUTH_FAILURE, once per algorithm both sides support (one kex,
  * host key algorithm, cipher, or MAC with a CTR cipher at a time). One server process per peer and host key set.
  * Every name we know, the opt-in legacy ones included (CBC, 3DES, SHA-1 kex and MACs), is implemented: each one the
- * peer offers must pass. sshd is configured to offer every name of {@code ssh -Q} that we know, legacy ones included.
+ * peer offers must pass. sshd is configured to offer every name of {@code ssh -Q} that we know, legacy ones included,
+ * and serves host certificates of a test CA: each certificate algorithm runs with a strict known_hosts that trusts
+ * only that CA ({@code @cert-authority}), and another CA must be refused.
  */
 class OurClientAlgorithmSweepTest {
 

@@ -18,7 +18,7 @@ import org.sshstack.transport.AlgorithmPreferences;
  * OpenSSH {@code ssh}, PuTTY {@code plink}, paramiko and AsyncSSH clients against OUR server (TransportEngine in the
  * server role over BlockingDriver, host keys of every type): each reaches the authentication stage, checked in its
  * verbose log. {@code ssh}, paramiko and AsyncSSH also run once per algorithm both sides support (one family restricted
- * to one name); plink runs here with its defaults, and once per algorithm in {@link PlinkAgainstOurServerSweepTest}.
+ * to one name; {@code ssh} also per host certificate algorithm, trusting a test CA); plink runs here with its defaults, and once per algorithm in {@link PlinkAgainstOurServerSweepTest}.
  */
 class PeerClientsAgainstOurServerTest {
 
