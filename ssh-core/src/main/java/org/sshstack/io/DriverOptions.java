@@ -13,6 +13,12 @@ import java.util.function.LongSupplier;
 public final class DriverOptions {
 
     private static final int MIN_BUFFER = 1024;
+    /**
+     * The default read and write buffer: larger than one full data packet (32 KiB of channel data plus framing and
+     * tag), so a packet never takes two socket reads or writes, and several queued packets go out in one write
+     * (DESIGN.md §9: batch small writes).
+     */
+    private static final int DEFAULT_BUFFER = 64 * 1024;
 
     private final ThreadFactory threadFactory;
     private final LongSupplier clock;
@@ -35,12 +41,12 @@ public final class DriverOptions {
 
     /**
      * @return defaults: {@link Executors#defaultThreadFactory()}, {@code System::nanoTime}, 10 s connect
-     *     timeout, timers re-checked at least every second, 5 s to flush and join on close, 32 KiB buffers, a
+     *     timeout, timers re-checked at least every second, 5 s to flush and join on close, 64 KiB buffers, a
      *     timer thread for stream connections
      */
     public static DriverOptions defaults() {
         return new DriverOptions(Executors.defaultThreadFactory(), System::nanoTime, Duration.ofSeconds(10),
-                Duration.ofSeconds(1), Duration.ofSeconds(5), 32 * 1024, true);
+                Duration.ofSeconds(1), Duration.ofSeconds(5), DEFAULT_BUFFER, true);
     }
 
     /**

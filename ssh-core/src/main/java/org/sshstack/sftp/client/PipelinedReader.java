@@ -11,9 +11,10 @@ import org.sshstack.sftp.SftpRequest;
 import org.sshstack.sftp.SftpResponse;
 
 /**
- * Reads a remote file sequentially with many READ requests in flight (read-ahead, as OpenSSH: 64 × 32 KiB).
- * Replies are consumed in offset order; a short read re-requests the rest at the head of the queue, so data is
- * never reordered. DATA bytes are handed out without a further copy. Not thread-safe.
+ * Reads a remote file sequentially with many READ requests in flight (read-ahead, as OpenSSH: 64 × 32 KiB, or
+ * 8 × 255 KiB where the server's limits@openssh.com allow). Replies are consumed in offset order; a short read
+ * re-requests the rest at the head of the queue, so data is never reordered. DATA bytes are handed out without a
+ * further copy. Not thread-safe.
  */
 final class PipelinedReader {
 
@@ -24,6 +25,7 @@ final class PipelinedReader {
     private final SftpConnection connection;
     private final SftpHandle handle;
     private final int chunk;
+    private final int window;
     private final long knownSize;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private long nextRequest;
@@ -43,6 +45,7 @@ final class PipelinedReader {
         this.connection = connection;
         this.handle = handle;
         this.chunk = chunk;
+        this.window = connection.window(chunk);
         this.knownSize = knownSize;
         this.nextRequest = offset;
         this.position = offset;
@@ -108,7 +111,7 @@ final class PipelinedReader {
     }
 
     private void topUp() throws SshException, InterruptedIOException {
-        while (!eof && queue.size() < connection.window() && (knownSize < 0 || nextRequest <= knownSize)) {
+        while (!eof && queue.size() < window && (knownSize < 0 || nextRequest <= knownSize)) {
             queue.add(request(nextRequest, chunk));
             nextRequest += chunk;
         }

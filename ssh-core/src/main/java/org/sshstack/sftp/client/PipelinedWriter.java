@@ -18,6 +18,7 @@ final class PipelinedWriter {
     private final SftpConnection connection;
     private final SftpHandle handle;
     private final int chunk;
+    private final int window;
     private final ArrayDeque<CompletableFuture<SftpResponse>> queue = new ArrayDeque<>();
     private long position;
 
@@ -31,6 +32,7 @@ final class PipelinedWriter {
         this.connection = connection;
         this.handle = handle;
         this.chunk = chunk;
+        this.window = connection.window(chunk);
         this.position = offset;
     }
 
@@ -45,7 +47,7 @@ final class PipelinedWriter {
         while (done < length) {
             int n = Math.min(chunk, length - done);
             reap();
-            if (queue.size() >= connection.window()) {
+            if (queue.size() >= window) {
                 Replies.ok(connection.await(queue.poll()));
             }
             long at = position;

@@ -66,10 +66,14 @@ public final class SftpClient implements AutoCloseable {
         this.onClose = onClose;
         this.symlinkOrder = options.symlinkOrder();
         this.extensions = new SftpClientExtensions(this);
-        SftpExtensionReplies.Limits limits = extensions.supports(SftpExtensionNames.LIMITS) ? extensions.limits()
+        boolean announced = extensions.supports(SftpExtensionNames.LIMITS);
+        SftpExtensionReplies.Limits limits = announced ? extensions.limits()
                 : new SftpExtensionReplies.Limits(0, 0, 0, 0);
-        this.readChunk = fit(options.chunkSize(), limits.maxReadLength(), limits.maxPacketLength());
-        this.writeChunk = fit(options.chunkSize(), limits.maxWriteLength(), limits.maxPacketLength());
+        // PROTOCOL §4.8 limits@openssh.com; without it, only what filexfer-02 §3 makes every server accept
+        int wanted = announced ? options.chunkSize()
+                : Math.min(options.chunkSize(), SftpClientOptions.PORTABLE_CHUNK);
+        this.readChunk = fit(wanted, limits.maxReadLength(), limits.maxPacketLength());
+        this.writeChunk = fit(wanted, limits.maxWriteLength(), limits.maxPacketLength());
     }
 
     /**

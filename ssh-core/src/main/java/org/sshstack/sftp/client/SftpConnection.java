@@ -71,9 +71,15 @@ final class SftpConnection {
         return version;
     }
 
-    /** @return the most requests outstanding at once */
-    int window() {
-        return options.maxInFlight();
+    /**
+     * @param chunk the READ or WRITE length of a transfer
+     * @return the most of its requests outstanding at once: {@code maxInFlight}, fewer for chunks above
+     *     {@link SftpClientOptions#PORTABLE_CHUNK} so the bytes in flight (and the DATA replies held) stay within
+     *     {@code maxInFlight × PORTABLE_CHUNK}
+     */
+    int window(int chunk) {
+        long budget = (long) options.maxInFlight() * SftpClientOptions.PORTABLE_CHUNK;
+        return (int) Math.min(options.maxInFlight(), Math.max(1, budget / Math.max(1, chunk)));
     }
 
     /**
