@@ -159,6 +159,9 @@ final class SftpConnection {
             fail(e);
             throw e;
         } catch (IOException e) {
+            if (closed.get()) { // the write raced close(): the caller closed the client, nothing was lost
+                throw new SftpNoConnectionException("the SFTP client was closed", "");
+            }
             SftpConnectionLostException lost = new SftpConnectionLostException("SFTP write failed: " + e, "");
             fail(lost);
             throw lost;
